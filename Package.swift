@@ -1,0 +1,18 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "LinqConformance",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ContractKit", targets: ["ContractKit"]),
+        .executable(name: "conformance", targets: ["conformance"]),
+    ],
+    targets: [
+        .target(name: "HTTPServer"),
+        .target(name: "ContractKit", dependencies: ["HTTPServer"]),
+        .executableTarget(name: "conformance", dependencies: ["ContractKit"]),
+        .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+    ]
+)
