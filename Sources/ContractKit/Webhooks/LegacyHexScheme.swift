@@ -88,7 +88,8 @@ public struct LegacyHexScheme: WebhookSignatureScheme {
             nil
         }
         if let reason {
-            problems.append(SignatureProblem(scheme: name, kind: .malformedHeader(Self.signatureHeader, reason: reason)))
+            problems.append(SignatureProblem(
+                scheme: name, kind: .malformedHeader(Self.signatureHeader, reason: reason)))
             return nil
         }
         return Hex.decode(text)

@@ -76,7 +76,8 @@ public struct SHA256: Sendable {
         let bitLength = totalByteCount &* 8
         // 0x80, zeros up to 56 mod 64, then the 64-bit big-endian bit length.
         let paddingCount = (pendingCount < 56 ? 56 : 120) - pendingCount
-        var trailer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var trailer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+            = (0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &trailer) { storage in
             storage[0] = 0x80
             storage.storeBytes(of: bitLength.bigEndian, toByteOffset: paddingCount, as: UInt64.self)

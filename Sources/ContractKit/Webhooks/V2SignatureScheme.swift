@@ -33,7 +33,8 @@ public struct V2SignatureScheme: WebhookSignatureScheme {
             nil
         }
         if let reason {
-            problems.append(SignatureProblem(scheme: name, kind: .malformedHeader(Self.signatureHeader, reason: reason)))
+            problems.append(SignatureProblem(
+                scheme: name, kind: .malformedHeader(Self.signatureHeader, reason: reason)))
         } else if !secret.isEmpty, let signature = Hex.decode(digits),
                   !constantTimeEquals(signature, HMACSHA256.authenticationCode(for: body, key: secret.utf8)) {
             problems.append(SignatureProblem(scheme: name, kind: .signatureMismatch(Self.signatureHeader)))

@@ -34,8 +34,8 @@ extension HTTPHeaders {
             return nil
         }
         guard values.allSatisfy({ $0 == first }) else {
-            problems.append(SignatureProblem(
-                scheme: scheme, kind: .malformedHeader(name, reason: "sent \(values.count) times with different values")))
+            let reason = "sent \(values.count) times with different values"
+            problems.append(SignatureProblem(scheme: scheme, kind: .malformedHeader(name, reason: reason)))
             return nil
         }
         return first
