@@ -10,13 +10,15 @@ public struct HMACSHA256: Sendable {
     /// Prepares a MAC for `key`. Keys longer than the 64-byte block are hashed
     /// first; shorter ones are zero-padded, as RFC 2104 specifies.
     public init(key: some Sequence<UInt8>) {
-        var block = Array(key)
-        if block.count > SHA256.blockByteCount { block = SHA256.hash(block) }
-        block += [UInt8](repeating: 0, count: SHA256.blockByteCount - block.count)
+        var keyBytes = Array(key)
+        if keyBytes.count > SHA256.blockByteCount { keyBytes = SHA256.hash(keyBytes) }
+        var pad = [UInt8](repeating: 0x36, count: SHA256.blockByteCount)
+        for (index, byte) in keyBytes.enumerated() { pad[index] ^= byte }
         var inner = SHA256()
-        inner.update(block.map { $0 ^ 0x36 })
+        inner.update(pad)
+        for index in pad.indices { pad[index] ^= 0x36 ^ 0x5c }
         var outer = SHA256()
-        outer.update(block.map { $0 ^ 0x5c })
+        outer.update(pad)
         self.inner = inner
         self.outer = outer
     }

@@ -83,15 +83,13 @@ public struct SHA256: Sendable {
             storage.storeBytes(of: bitLength.bigEndian, toByteOffset: paddingCount, as: UInt64.self)
             copy.update(UnsafeRawBufferPointer(rebasing: storage.prefix(paddingCount + 8)))
         }
-        let words = copy.state
-        var digest = [UInt8]()
-        digest.reserveCapacity(Self.digestByteCount)
-        for word in [words.h0, words.h1, words.h2, words.h3, words.h4, words.h5, words.h6, words.h7] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
+        let s = copy.state
+        return [UInt8](unsafeUninitializedCapacity: Self.digestByteCount) { buffer, count in
+            let digest = UnsafeMutableRawBufferPointer(buffer)
+            for (index, word) in [s.h0, s.h1, s.h2, s.h3, s.h4, s.h5, s.h6, s.h7].enumerated() {
+                digest.storeBytes(of: word.bigEndian, toByteOffset: 4 * index, as: UInt32.self)
+            }
+            count = Self.digestByteCount
         }
-        return digest
     }
 }
