@@ -14,11 +14,14 @@
 public struct Router: Sendable {
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
 
+    /// The templates of one path shape: `/a/{x}` and `/a/{y}` are the same path to a client, so they
+    /// share a route, while each method keeps its own template for its parameter names.
     private struct Route: Sendable {
-        var template: PathTemplate
-        var handlers: [String: Handler]
+        /// Literal segments as themselves, parameters as `nil`.
+        var key: [String?]
+        var handlers: [String: (template: PathTemplate, handler: Handler)]
         /// Literal segments as `true`, compared lexicographically after the literal count.
-        var shape: [Bool]
+        var shape: [Bool] { key.map { $0 != nil } }
     }
 
     private var routes: [Route] = []
@@ -41,12 +44,14 @@ public struct Router: Sendable {
     /// Registers `handler` for `method` (case-sensitive, as HTTP methods are) on `template`;
     /// registering the same method and template again replaces the handler.
     public mutating func add(_ method: String, _ template: PathTemplate, handler: @escaping Handler) {
-        if let index = routes.firstIndex(where: { $0.template.segments == template.segments }) {
-            routes[index].handlers[method] = handler
+        let key = template.segments.map { segment -> String? in
+            if case .literal(let literal) = segment { literal } else { nil }
+        }
+        if let index = routes.firstIndex(where: { $0.key == key }) {
+            routes[index].handlers[method] = (template, handler)
             return
         }
-        let shape = template.segments.map { if case .literal = $0 { true } else { false } }
-        let route = Route(template: template, handlers: [method: handler], shape: shape)
+        let route = Route(key: key, handlers: [method: (template, handler)])
         let position = routes.firstIndex { Self.isMoreSpecific(route, than: $0) } ?? routes.endIndex
         routes.insert(route, at: position)
     }
@@ -61,17 +66,16 @@ public struct Router: Sendable {
     public func route(_ request: HTTPRequest) -> HTTPResponse {
         let path = request.path
         for route in routes {
-            guard let parameters = route.template.match(path) else { continue }
-            let handler = route.handlers[request.method]
-                ?? (request.method == "HEAD" ? route.handlers["GET"] : nil)
-            guard let handler else {
+            guard let any = route.handlers.values.first, any.template.match(path) != nil else { continue }
+            let entry = route.handlers[request.method] ?? (request.method == "HEAD" ? route.handlers["GET"] : nil)
+            guard let entry, let parameters = entry.template.match(path) else {
                 var methods = Set(route.handlers.keys)
                 if methods.contains("GET") { methods.insert("HEAD") }
                 return methodNotAllowed(request, methods.sorted())
             }
             var request = request
             request.pathParameters = parameters
-            return handler(request)
+            return entry.handler(request)
         }
         return notFound(request)
     }
