@@ -28,7 +28,8 @@ struct HTTPConnectionHandler {
                 return
             }
             let response = handler(received.request)
-            let keepAlive = received.keepAlive && !isStopping()
+            let keepAlive =
+                received.keepAlive && !isStopping()
                 && !response.headers.tokens(of: "Connection").contains("close")
             guard
                 send(response, to: received.request, keepAlive: keepAlive, http10: received.http10, writer: &writer),
@@ -39,7 +40,10 @@ struct HTTPConnectionHandler {
 
     /// Writes `response` as its `delivery` says; `false` when the connection must close.
     private func send(
-        _ response: HTTPResponse, to request: HTTPRequest, keepAlive: Bool, http10: Bool,
+        _ response: HTTPResponse,
+        to request: HTTPRequest,
+        keepAlive: Bool,
+        http10: Bool,
         writer: inout HTTPResponseWriter
     ) -> Bool {
         let bodyAllowed = request.method != "HEAD" && !HTTPStatus.forbidsBody(response.status)
@@ -49,7 +53,11 @@ struct HTTPConnectionHandler {
             return false
         case .normal:
             let head = writer.head(
-                for: response, bodyLength: response.body.count, keepAlive: keepAlive, http10: http10)
+                for: response,
+                bodyLength: response.body.count,
+                keepAlive: keepAlive,
+                http10: http10
+            )
             return (try? connection.write(head + body)) != nil
         case .truncateBody(let afterBytes):
             let head = writer.head(for: response, bodyLength: response.body.count, keepAlive: false, http10: http10)
@@ -58,13 +66,23 @@ struct HTTPConnectionHandler {
         }
     }
 
-    /// Answers a request the server refused with a plain-text reason and closes gracefully.
-    static func reject(_ connection: TCPConnection, status: Int, reason: String, writer: inout HTTPResponseWriter) {
+    /// Answers a request the server refused with a plain-text reason; with `linger`, closes
+    /// gracefully (which may take a second, so the accept thread passes `false`).
+    static func reject(
+        _ connection: TCPConnection,
+        status: Int,
+        reason: String,
+        linger: Bool = true,
+        writer: inout HTTPResponseWriter
+    ) {
         let response = HTTPResponse(
-            status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Array((reason + "\n").utf8))
+            status: status,
+            headers: ["Content-Type": "text/plain; charset=utf-8"],
+            body: Array((reason + "\n").utf8)
+        )
         let head = writer.head(for: response, bodyLength: response.body.count, keepAlive: false, http10: false)
         guard (try? connection.write(head + response.body)) != nil else { return }
-        lingeringClose(connection)
+        if linger { lingeringClose(connection) }
     }
 
     /// Closing with unread request bytes pending makes the kernel send RST, which can destroy the

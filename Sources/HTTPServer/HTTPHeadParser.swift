@@ -60,8 +60,11 @@ enum HTTPHeadParser {
         default: throw .badRequest("invalid HTTP version")
         }
         return HTTPRequestHead(
-            method: String(decoding: method, as: UTF8.self), target: String(decoding: target, as: UTF8.self),
-            minorVersion: minor, headers: HTTPHeaders())
+            method: String(decoding: method, as: UTF8.self),
+            target: String(decoding: target, as: UTF8.self),
+            minorVersion: minor,
+            headers: HTTPHeaders()
+        )
     }
 
     /// Parses `name: value`; also used for chunked trailers.
@@ -69,8 +72,10 @@ enum HTTPHeadParser {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { throw .badRequest("header line without ':'") }
         let name = line[line.startIndex..<colon]
         guard !name.isEmpty, name.allSatisfy(isTokenByte) else {
-            throw .badRequest(line.first == 0x20 || line.first == 0x09
-                ? "obsolete header line folding is not accepted" : "invalid header name")
+            throw .badRequest(
+                line.first == 0x20 || line.first == 0x09
+                    ? "obsolete header line folding is not accepted" : "invalid header name"
+            )
         }
         var value = line[(colon + 1)...]
         while let first = value.first, first == 0x20 || first == 0x09 { value.removeFirst() }

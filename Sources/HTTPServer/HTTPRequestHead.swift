@@ -27,7 +27,10 @@ struct HTTPRequestHead: Equatable {
             guard lengths.isEmpty else { throw .badRequest("both Content-Length and Transfer-Encoding are present") }
             let codings = headers.tokens(of: "Transfer-Encoding")
             guard codings == ["chunked"] else {
-                throw .rejected(status: 501, reason: "transfer coding '\(codings.joined(separator: ", "))' is not supported")
+                throw .rejected(
+                    status: 501,
+                    reason: "transfer coding '\(codings.joined(separator: ", "))' is not supported"
+                )
             }
             return .chunked
         }

@@ -30,7 +30,10 @@ struct HTTPRequestReader {
         let head = try readHead()
         let framing = try head.bodyFraming()
         if case .length(let length) = framing, length > configuration.maxBodyBytes {
-            throw .rejected(status: 413, reason: "request body of \(length) bytes exceeds \(configuration.maxBodyBytes)")
+            throw .rejected(
+                status: 413,
+                reason: "request body of \(length) bytes exceeds \(configuration.maxBodyBytes)"
+            )
         }
         try handleExpectation(head, framing: framing)
         var request = HTTPRequest(method: head.method, target: head.target, headers: head.headers)
@@ -83,7 +86,8 @@ struct HTTPRequestReader {
     }
 
     private mutating func handleExpectation(
-        _ head: HTTPRequestHead, framing: HTTPRequestHead.BodyFraming
+        _ head: HTTPRequestHead,
+        framing: HTTPRequestHead.BodyFraming
     ) throws(HTTPRequestError) {
         let expectations = head.headers.tokens(of: "Expect")
         guard !expectations.isEmpty else { return }

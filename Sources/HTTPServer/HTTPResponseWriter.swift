@@ -22,10 +22,12 @@ struct HTTPResponseWriter {
         var text = "HTTP/1.1 \(status) \(HTTPStatus.reasonPhrase(status))\r\n"
         var hasDate = false
         for (name, value) in response.headers.fields {
-            let lower = name.lowercased()
-            if ["content-length", "transfer-encoding", "connection"].contains(lower) { continue }
+            switch name.lowercased() {
+            case "content-length", "transfer-encoding", "connection": continue
+            case "date": hasDate = true
+            default: break
+            }
             guard !name.isEmpty, name.utf8.allSatisfy(HTTPHeadParser.isTokenByte) else { continue }
-            hasDate = hasDate || lower == "date"
             text += "\(name): \(Self.sanitized(value))\r\n"
         }
         if !hasDate { text += "Date: \(date())\r\n" }
@@ -53,7 +55,8 @@ struct HTTPResponseWriter {
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        cachedDate = "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) "
+        cachedDate =
+            "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) "
             + "\(parts.tm_year + 1900) \(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
         cachedSecond = Int(now)
         return cachedDate

@@ -20,10 +20,15 @@ extension HTTPServer {
         /// Longest a response write may wait for a client that does not read.
         public var writeTimeout: Duration
 
+        /// The defaults suit a local sandbox: loopback only, any free port, generous timeouts.
         public init(
-            host: String = "127.0.0.1", port: UInt16 = 0, maxConnections: Int = 256,
-            maxHeaderBytes: Int = 16 * 1024, maxBodyBytes: Int = 1024 * 1024,
-            readTimeout: Duration = .seconds(15), requestTimeout: Duration = .seconds(60),
+            host: String = "127.0.0.1",
+            port: UInt16 = 0,
+            maxConnections: Int = 256,
+            maxHeaderBytes: Int = 16 * 1024,
+            maxBodyBytes: Int = 1024 * 1024,
+            readTimeout: Duration = .seconds(15),
+            requestTimeout: Duration = .seconds(60),
             writeTimeout: Duration = .seconds(15)
         ) {
             self.host = host

@@ -11,10 +11,12 @@ import Synchronization
 /// defer { server.stop() }
 /// ```
 public final class HTTPServer: Sendable {
+    /// Where the server listens and its limits, as given to `init`.
     public let configuration: Configuration
     private let handler: @Sendable (HTTPRequest) -> HTTPResponse
     private let current = Mutex<HTTPServerRun?>(nil)
 
+    /// A server that answers every request with `handler`, called on the connection's thread.
     public init(configuration: Configuration = .init(), handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
         self.configuration = configuration
         self.handler = handler
@@ -30,8 +32,9 @@ public final class HTTPServer: Sendable {
         current.withLock { $0?.listener.port }
     }
 
-    /// Binds `configuration.host:configuration.port`, starts accepting, and returns the bound port
-    /// (the kernel's pick when the configured port is 0). A stopped server may be started again.
+    /// Binds `configuration.host:configuration.port`, starts accepting, and returns the bound port.
+    ///
+    /// The port is the kernel's pick when the configured port is 0. A stopped server may be started again.
     @discardableResult
     public func start() throws(HTTPServerError) -> UInt16 {
         try current.withLock { current throws(HTTPServerError) -> UInt16 in
@@ -49,9 +52,11 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Stops accepting, closes every connection (idle, mid-request or mid-response) and waits for
-    /// the connection threads, including handlers still running, to finish. Idempotent; callable
-    /// from any thread, but it blocks the caller until the threads are done.
+    /// Stops accepting, closes every connection and waits for the connection threads to finish.
+    ///
+    /// Idle, mid-request and mid-response connections alike are closed; handlers still running are
+    /// waited for. Idempotent; callable from any thread, but it blocks the caller until the threads are done,
+    /// so a handler must not call it (it would wait for itself).
     public func stop() {
         current.withLock { current in
             defer { current = nil }

@@ -15,6 +15,7 @@ public enum HTTPServerError: Error, Sendable, Hashable, CustomStringConvertible 
         }
     }
 
+    /// One line naming the address and what to do about it.
     public var description: String {
         switch self {
         case .addressInUse(let host, let port):

@@ -18,7 +18,8 @@ final class HTTPServerRun: Sendable {
     private let threads = DispatchGroup()
 
     init(
-        listener: TCPListener, configuration: HTTPServer.Configuration,
+        listener: TCPListener,
+        configuration: HTTPServer.Configuration,
         handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
     ) {
         self.listener = listener
@@ -58,7 +59,10 @@ final class HTTPServerRun: Sendable {
     }
 
     private func admit(_ connection: TCPConnection) {
-        enum Admission { case serve(Int), refuse, discard }
+        enum Admission {
+            case serve(Int)
+            case refuse, discard
+        }
         let admission = state.withLock { state -> Admission in
             if state.stopping { return .discard }
             if state.connections.count >= configuration.maxConnections { return .refuse }
@@ -73,14 +77,20 @@ final class HTTPServerRun: Sendable {
             try? connection.setWriteTimeout(.seconds(1))
             var writer = HTTPResponseWriter()
             HTTPConnectionHandler.reject(
-                connection, status: 503,
+                connection,
+                status: 503,
                 reason: "the server is at its limit of \(configuration.maxConnections) connections; retry shortly",
-                writer: &writer)
+                linger: false,
+                writer: &writer
+            )
             connection.close()
         case .serve(let id):
             let handler = HTTPConnectionHandler(
-                connection: connection, configuration: configuration, handler: handler,
-                isStopping: { [weak self] in self?.isStopping ?? true })
+                connection: connection,
+                configuration: configuration,
+                handler: handler,
+                isStopping: { self.isStopping }
+            )
             spawn(name: "HTTPServer connection") {
                 handler.run()
                 self.state.withLock { _ = $0.connections.removeValue(forKey: id) }

@@ -12,6 +12,7 @@
 /// let server = HTTPServer(router: router)
 /// ```
 public struct Router: Sendable {
+    /// Answers one request; runs on the connection's thread.
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
 
     /// The templates of one path shape: `/a/{x}` and `/a/{y}` are the same path to a client, so they
@@ -90,8 +91,10 @@ public struct Router: Sendable {
     /// `404 Not Found` with a plain-text body naming the method and path.
     public static let plainNotFound: Handler = { request in
         HTTPResponse(
-            status: 404, headers: ["Content-Type": "text/plain; charset=utf-8"],
-            body: Array("no route for \(request.method) \(request.path)\n".utf8))
+            status: 404,
+            headers: ["Content-Type": "text/plain; charset=utf-8"],
+            body: Array("no route for \(request.method) \(request.path)\n".utf8)
+        )
     }
 
     /// `405 Method Not Allowed` with an `Allow` header.
@@ -99,6 +102,7 @@ public struct Router: Sendable {
         HTTPResponse(
             status: 405,
             headers: ["Content-Type": "text/plain; charset=utf-8", "Allow": allowed.joined(separator: ", ")],
-            body: Array("\(request.method) is not allowed on \(request.path)\n".utf8))
+            body: Array("\(request.method) is not allowed on \(request.path)\n".utf8)
+        )
     }
 }

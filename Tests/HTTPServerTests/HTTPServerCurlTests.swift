@@ -31,7 +31,8 @@ struct HTTPServerCurlTests {
             let body = Data(String(repeating: "chunk-me ", count: 2000).utf8)
             let result = try curl(
                 ["-H", "Transfer-Encoding: chunked", "--data-binary", "@-", "http://127.0.0.1:\(port)/upload"],
-                input: body)
+                input: body
+            )
             #expect(result.out == String(decoding: body, as: UTF8.self))
         }
     }

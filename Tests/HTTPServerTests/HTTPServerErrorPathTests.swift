@@ -3,7 +3,11 @@ import Testing
 
 @Suite struct HTTPServerErrorPathTests {
     /// Sends `raw` and expects `status` followed by the server closing the connection.
-    private func expectRejection(_ raw: String, status: Int, configuration: HTTPServer.Configuration = testConfiguration())
+    private func expectRejection(
+        _ raw: String,
+        status: Int,
+        configuration: HTTPServer.Configuration = testConfiguration()
+    )
         async throws
     {
         try await withServer(configuration) { _, port in
@@ -50,8 +54,13 @@ import Testing
     @Test func otherStatusesForUnsupportedRequests() async throws {
         try await expectRejection("GET / HTTP/2.0\r\nHost: x\r\n\r\n", status: 505)
         try await expectRejection(
-            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", status: 501)
-        try await expectRejection("POST / HTTP/1.1\r\nHost: x\r\nExpect: magic\r\nContent-Length: 1\r\n\r\nx", status: 417)
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n",
+            status: 501
+        )
+        try await expectRejection(
+            "POST / HTTP/1.1\r\nHost: x\r\nExpect: magic\r\nContent-Length: 1\r\n\r\nx",
+            status: 417
+        )
     }
 
     @Test func oversizedHeadGets431() async throws {
@@ -81,11 +90,16 @@ import Testing
         let configuration = testConfiguration(maxBodyBytes: 100)
         try await expectRejection(
             "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 101\r\n\r\n" + String(repeating: "b", count: 101),
-            status: 413, configuration: configuration)
+            status: 413,
+            configuration: configuration
+        )
         let chunk = String(repeating: "c", count: 60)
         try await expectRejection(
-            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3c\r\n\(chunk)\r\n3c\r\n\(chunk)\r\n0\r\n\r\n",
-            status: 413, configuration: configuration)
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3c\r\n\(chunk)\r\n3c\r\n\(chunk)\r\n0\r\n\r\n",
+            status: 413,
+            configuration: configuration
+        )
     }
 
     @Test func chunkedBodyWithExtensionsAndTrailersIsDecoded() async throws {
@@ -142,7 +156,10 @@ import Testing
             for byte in "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: \(String(repeating: "s", count: 100))".utf8 {
                 guard (try? client.send([byte])) != nil else { break }
                 try await Task.sleep(for: .milliseconds(50))
-                if ContinuousClock.now - started > .seconds(1) { closed = true; break }
+                if ContinuousClock.now - started > .seconds(1) {
+                    closed = true
+                    break
+                }
             }
             #expect(closed)
             #expect(try client.readResponse()?.status == 408)
@@ -187,10 +204,13 @@ import Testing
 
     @Test func randomBytesNeverCrashTheServer() async throws {
         var generator = SystemRandomNumberGenerator()
-        let fragments = ["GET / HTTP/1.1\r\n", "Host: x\r\n", "Content-Length: 3\r\n", "Transfer-Encoding: chunked\r\n",
-                         "\r\n", "\r", "\n", ":", " ", "0\r\n", "ffff\r\n", "Expect: 100-continue\r\n"]
+        let fragments = [
+            "GET / HTTP/1.1\r\n", "Host: x\r\n", "Content-Length: 3\r\n", "Transfer-Encoding: chunked\r\n",
+            "\r\n", "\r", "\n", ":", " ", "0\r\n", "ffff\r\n", "Expect: 100-continue\r\n",
+        ]
         try await withServer(testConfiguration(readTimeout: .milliseconds(100), requestTimeout: .milliseconds(200))) {
-            _, port in
+            _,
+            port in
             for _ in 0..<200 {
                 let client = try RawHTTPClient(port: port, readTimeout: .milliseconds(500))
                 var bytes: [UInt8] = []

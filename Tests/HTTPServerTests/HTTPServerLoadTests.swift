@@ -12,7 +12,9 @@ import Testing
                         for requestIndex in 0..<200 {
                             let body = "client \(clientIndex) request \(requestIndex)"
                             try client.send(
-                                "POST /c/\(clientIndex) HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+                                "POST /c/\(clientIndex) HTTP/1.1\r\nHost: x\r\n"
+                                    + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                            )
                             let response = try #require(try client.readResponse())
                             if response.status == 200 && response.text == body { correct += 1 }
                         }

@@ -8,9 +8,12 @@ import FoundationNetworking
 
 @Suite struct HTTPServerTests {
     private func urlSessionRequest(
-        _ method: String, port: UInt16, path: String, body: Data? = nil
+        _ method: String,
+        port: UInt16,
+        path: String,
+        body: Data? = nil
     ) async throws -> (HTTPURLResponse, Data) {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
         request.httpMethod = method
         request.httpBody = body
         let (data, response) = try await URLSession.shared.data(for: request)
@@ -80,7 +83,10 @@ import FoundationNetworking
     }
 
     @Test func headGetsHeadersWithTheBodyLengthButNoBody() async throws {
-        try await withServer(handler: { _ in HTTPResponse(status: 200, body: Array("0123456789".utf8)) }) { _, port in
+        let handler: @Sendable (HTTPRequest) -> HTTPResponse = { _ in
+            HTTPResponse(status: 200, body: Array("0123456789".utf8))
+        }
+        try await withServer(handler: handler) { _, port in
             let client = try RawHTTPClient(port: port)
             try client.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n")
             let head = try #require(try client.readResponse(headRequest: true))
@@ -97,7 +103,8 @@ import FoundationNetworking
             HTTPResponse(
                 status: 201,
                 headers: ["Content-Length": "999", "Transfer-Encoding": "chunked", "X-Evil": "a\r\nInjected: yes"],
-                body: Array("abc".utf8))
+                body: Array("abc".utf8)
+            )
         }
         try await withServer(handler: handler) { _, port in
             let client = try RawHTTPClient(port: port)
@@ -112,7 +119,10 @@ import FoundationNetworking
     }
 
     @Test func noContentHasNoLengthAndNoBody() async throws {
-        try await withServer(handler: { _ in HTTPResponse(status: 204, body: Array("ignored".utf8)) }) { _, port in
+        let handler: @Sendable (HTTPRequest) -> HTTPResponse = { _ in
+            HTTPResponse(status: 204, body: Array("ignored".utf8))
+        }
+        try await withServer(handler: handler) { _, port in
             let client = try RawHTTPClient(port: port)
             try client.send("DELETE /x HTTP/1.1\r\nHost: x\r\n\r\nGET /y HTTP/1.1\r\nHost: x\r\n\r\n")
             let first = try #require(try client.readResponse())
@@ -193,7 +203,8 @@ import FoundationNetworking
             #expect(throws: HTTPServerError.addressInUse(host: "127.0.0.1", port: port)) { try second.start() }
             #expect(
                 HTTPServerError.addressInUse(host: "127.0.0.1", port: 8080).description
-                    == "port 8080 on 127.0.0.1 is already in use; choose another with --port or use 0 for any free port")
+                    == "port 8080 on 127.0.0.1 is already in use; choose another with --port or use 0 for any free port"
+            )
         }
     }
 

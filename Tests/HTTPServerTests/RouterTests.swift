@@ -14,7 +14,8 @@ import Testing
             notFound: { _ in HTTPResponse(status: 404, body: Array("custom 404".utf8)) },
             methodNotAllowed: { _, allowed in
                 HTTPResponse(status: 405, body: Array("allowed: \(allowed.joined(separator: ","))".utf8))
-            })
+            }
+        )
         router.add("GET", "/v3/chats/{chatId}", handler: respond("get-chat"))
         router.add("DELETE", "/v3/chats/{chatId}", handler: respond("delete-chat"))
         router.add("GET", "/v3/chats/{chatId}/messages/{messageId}", handler: respond("get-message"))

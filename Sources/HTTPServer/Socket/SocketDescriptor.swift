@@ -41,6 +41,7 @@ final class SocketDescriptor: Sendable {
     }
 
     /// Closes the descriptor now, or shuts it down and leaves the release to the last user.
+    ///
     /// Returns `false` when it was already closed.
     @discardableResult
     func close() -> Bool {

@@ -17,12 +17,14 @@ public enum SocketError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Any other system call failure.
     case system(call: String, code: Int32)
 
+    /// One line naming the failure and, where there is one, the fix.
     public var description: String {
         switch self {
         case .addressInUse(let host, let port):
             "port \(port) on \(host) is already in use; choose another port or 0 for any free port"
         case .permissionDenied(let host, let port):
-            "not permitted to listen on port \(port) on \(host); ports below 1024 need privileges, use 0 for any free port"
+            "not permitted to listen on port \(port) on \(host); ports below 1024 need privileges, "
+                + "use 0 for any free port"
         case .unresolvableHost(let host):
             "cannot resolve host '\(host)'; use an IP address such as 127.0.0.1 or ::1, or a resolvable name"
         case .connectionRefused(let host, let port):

@@ -40,7 +40,9 @@ public final class TCPConnection: Sendable {
         throw lastError
     }
 
-    /// The longest a single read waits for data; `nil` waits forever. On expiry `read` throws `.timedOut`.
+    /// The longest a single read waits for data; `nil` waits forever.
+    ///
+    /// On expiry `read` throws `.timedOut`.
     public func setReadTimeout(_ timeout: Duration?) throws(SocketError) {
         try setTimeout(option: POSIX.receiveTimeoutOption, timeout)
     }
@@ -59,6 +61,7 @@ public final class TCPConnection: Sendable {
     }
 
     /// Reads what is available (waiting for at least one byte) into `buffer`.
+    ///
     /// Returns the byte count, 0 at end of stream.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SocketError) -> Int {
         try descriptor.withDescriptor { fd throws(SocketError) in
@@ -73,7 +76,9 @@ public final class TCPConnection: Sendable {
     /// Reads up to `maxBytes` (waiting for at least one byte); an empty array means end of stream.
     public func read(maxBytes: Int = 65_536) throws(SocketError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: maxBytes)
-        let result = bytes.withUnsafeMutableBytes { buffer in Result { () throws(SocketError) in try read(into: buffer) } }
+        let result = bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(SocketError) in try read(into: buffer) }
+        }
         bytes.removeSubrange(try result.get()...)
         return bytes
     }

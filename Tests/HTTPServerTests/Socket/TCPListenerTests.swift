@@ -1,7 +1,7 @@
+import Foundation
 import HTTPServer
 import Synchronization
 import Testing
-import Foundation
 
 @Suite struct TCPListenerTests {
     @Test func acceptReturnsNilOnceClosedFromAnotherThread() async throws {

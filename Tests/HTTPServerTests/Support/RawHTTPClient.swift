@@ -25,6 +25,7 @@ final class RawHTTPClient {
     func send(_ bytes: [UInt8]) throws { try connection.write(bytes) }
 
     /// Reads one response; `nil` when the server closed the connection before sending a head.
+    ///
     /// `headRequest` skips the body, since a HEAD response announces a length it does not send.
     func readResponse(headRequest: Bool = false) throws -> RawResponse? {
         guard let headEnd = try fill(until: { $0.firstRange(of: [13, 10, 13, 10])?.upperBound }) else { return nil }

@@ -2,12 +2,20 @@ import HTTPServer
 
 /// Configuration with short timeouts so error-path tests finish quickly.
 func testConfiguration(
-    maxConnections: Int = 64, maxHeaderBytes: Int = 4096, maxBodyBytes: Int = 64 * 1024,
-    readTimeout: Duration = .seconds(2), requestTimeout: Duration = .seconds(4)
+    maxConnections: Int = 64,
+    maxHeaderBytes: Int = 4096,
+    maxBodyBytes: Int = 64 * 1024,
+    readTimeout: Duration = .seconds(2),
+    requestTimeout: Duration = .seconds(4)
 ) -> HTTPServer.Configuration {
     HTTPServer.Configuration(
-        maxConnections: maxConnections, maxHeaderBytes: maxHeaderBytes, maxBodyBytes: maxBodyBytes,
-        readTimeout: readTimeout, requestTimeout: requestTimeout, writeTimeout: .seconds(2))
+        maxConnections: maxConnections,
+        maxHeaderBytes: maxHeaderBytes,
+        maxBodyBytes: maxBodyBytes,
+        readTimeout: readTimeout,
+        requestTimeout: requestTimeout,
+        writeTimeout: .seconds(2)
+    )
 }
 
 /// Echoes method, target and body back, with the body's length and `X-Body-Length`.
