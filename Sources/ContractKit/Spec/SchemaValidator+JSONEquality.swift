@@ -5,6 +5,8 @@ extension JSONValue {
     func isJSONEqual(to other: JSONValue) -> Bool {
         switch (self, other) {
         case (.number(let a), .number(let b)): return a.isNumericallyEqual(to: b)
+        // Code points, not Swift's canonical equivalence: "e\u{301}" is not "é" in JSON.
+        case (.string(let a), .string(let b)): return a.unicodeScalars.elementsEqual(b.unicodeScalars)
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.isJSONEqual(to: $1) }
         case (.object(let a), .object(let b)):
@@ -99,7 +101,26 @@ extension JSONNumber {
                 return whole == quotient
             }
             let quotient = doubleValue / divisor.doubleValue
-            return !quotient.isFinite || quotient.rounded(.towardZero) == quotient
+            if quotient.isFinite { return quotient.rounded(.towardZero) == quotient }
+            return JSONNumber.isExactBinaryMultiple(doubleValue, of: divisor.doubleValue)
         }
+    }
+
+    /// Exact rational test for doubles whose quotient overflows: with `x = a·2^i` and `d = b·2^j`
+    /// (`a`, `b` odd), `x/d` is whole exactly when `b` divides `a` and `i >= j`.
+    private static func isExactBinaryMultiple(_ value: Double, of divisor: Double) -> Bool {
+        guard value.isFinite, divisor.isFinite, divisor != 0 else { return false }
+        if value == 0 { return true }
+        func oddPart(_ number: Double) -> (UInt64, Int) {
+            var significand = number.significandBitPattern | (number.isNormal ? 1 << 52 : 0)
+            var exponent = Int(number.exponent) - 52
+            let shift = significand.trailingZeroBitCount
+            significand >>= shift
+            exponent += shift
+            return (significand, exponent)
+        }
+        let (a, i) = oddPart(abs(value))
+        let (b, j) = oddPart(abs(divisor))
+        return a % b == 0 && i >= j
     }
 }

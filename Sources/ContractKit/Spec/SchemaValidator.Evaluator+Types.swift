@@ -121,12 +121,14 @@ extension SchemaValidator.Evaluator {
             }
         }
         if let pattern = rules.pattern, !pattern.matches(string) {
-            report(node, keyword: "pattern", expected: "matches \(pattern.source)", actual: JSONValue.string(string).abbreviated,
-                   message: "\(JSONValue.string(string).abbreviated) does not match the pattern \(pattern.source)")
+            let actual = JSONValue.string(string).abbreviated
+            report(node, keyword: "pattern", expected: "matches \(pattern.source)", actual: actual,
+                   message: "\(actual) does not match the pattern \(pattern.source)")
         }
         if let format = rules.format, !format.isValid(string) {
-            report(node, keyword: "format", expected: format.name, actual: JSONValue.string(string).abbreviated,
-                   message: "\(JSONValue.string(string).abbreviated) is not a valid \(format.name)")
+            let actual = JSONValue.string(string).abbreviated
+            report(node, keyword: "format", expected: format.name, actual: actual,
+                   message: "\(actual) is not a valid \(format.name)")
         }
     }
 
