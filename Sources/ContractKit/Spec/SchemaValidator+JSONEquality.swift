@@ -6,7 +6,7 @@ extension JSONValue {
         switch (self, other) {
         case (.number(let a), .number(let b)): return a.isNumericallyEqual(to: b)
         // Code points, not Swift's canonical equivalence: "e\u{301}" is not "é" in JSON.
-        case (.string(let a), .string(let b)): return a.unicodeScalars.elementsEqual(b.unicodeScalars)
+        case (.string(let a), .string(let b)): return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.isJSONEqual(to: $1) }
         case (.object(let a), .object(let b)):

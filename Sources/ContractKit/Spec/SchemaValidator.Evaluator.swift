@@ -35,7 +35,7 @@ extension SchemaValidator {
                 report(node, keyword: "type", expected: types.description, actual: instance.typeName,
                        message: "expected \(types.description), got \(instance.typeName)")
             }
-            if let values = node.enumValues, !values.contains(where: { $0.isJSONEqual(to: instance) }) {
+            if let values = node.enumValues, !node.isEnumMember(instance) {
                 let expected = values.count == 1 ? values[0].abbreviated : "one of \(values.count) values"
                 let allowed = values.prefix(20).map(\.abbreviated).joined(separator: ", ")
                 report(node, keyword: "enum", expected: expected, actual: instance.abbreviated,

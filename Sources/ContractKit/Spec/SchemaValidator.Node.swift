@@ -15,6 +15,8 @@ extension SchemaValidator {
         let defect: Defect?
         let types: TypeSet?
         let enumValues: [JSONValue]?
+        /// The string members of `enum`, for a hashed lookup before the exact comparison.
+        let enumStrings: Set<String>
         let constValue: JSONValue?
         let ref: Int?
         let allOf: [Int]
@@ -41,6 +43,7 @@ extension SchemaValidator {
             self.defect = defect
             self.types = types
             self.enumValues = enumValues
+            self.enumStrings = Set(enumValues?.compactMap(\.stringValue) ?? [])
             self.constValue = constValue
             self.ref = ref
             self.allOf = allOf
@@ -53,6 +56,17 @@ extension SchemaValidator {
             self.array = array
             self.string = string
             self.number = number
+        }
+
+        /// `enum` membership; strings go through a hash lookup first (Swift's `==` is canonical
+        /// equivalence, so a hit is confirmed byte for byte before it counts).
+        func isEnumMember(_ instance: JSONValue) -> Bool {
+            if case .string(let text) = instance, let index = enumStrings.firstIndex(of: text),
+                JSONValue.string(enumStrings[index]).isJSONEqual(to: instance)
+            {
+                return true
+            }
+            return enumValues?.contains { $0.isJSONEqual(to: instance) } ?? true
         }
     }
 
