@@ -11,7 +11,8 @@ enum BenchError: Error, CustomStringConvertible {
         case .usage(let message):
             "\(message)\nusage: conformance-bench [--only <section>] [--iterations N] [--warmup N] [--spec PATH]"
         case .missingFile(let what, let searched):
-            "\(what) not found (looked at \(searched.joined(separator: ", "))); run from the package root or pass its path"
+            "\(what) not found (looked at \(searched.joined(separator: ", "))); "
+                + "run from the package root or pass its path"
         case .io(let path, let reason):
             "cannot access \(path): \(reason)"
         case .baselineFailed(let command, let status, let output):

@@ -9,7 +9,9 @@ extension SchemaValidator {
             switch schema["type"] {
             case .string(let name)?: types = TypeSet(name: name) ?? []
             case .array(let names)?:
-                types = names.reduce(into: TypeSet()) { $0.formUnion($1.stringValue.flatMap(TypeSet.init(name:)) ?? []) }
+                types = names.reduce(into: TypeSet()) { types, name in
+                    types.formUnion(name.stringValue.flatMap(TypeSet.init(name:)) ?? [])
+                }
             default: types = nil
             }
             if dialect == .openAPI30, schema["nullable"]?.boolValue == true { types?.insert(.null) }
