@@ -14,5 +14,6 @@ let package = Package(
         .executableTarget(name: "conformance", dependencies: ["ContractKit"]),
         .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "conformance"]),
     ]
 )
