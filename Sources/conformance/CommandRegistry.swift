@@ -2,6 +2,7 @@
 enum CommandRegistry {
     static let commands: [any ConformanceCommand] = [
         LintSpecsCommand(),
+        ValidateCommand(),
     ]
 
     static func command(named name: String) -> (any ConformanceCommand)? {

@@ -21,7 +21,7 @@ struct ConformanceCLITests {
     @Test func unknownCommandNamesItAndTheKnownOnes() async {
         let result = await runConformance(["lint"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("error: unknown command 'lint'; known commands: lint-specs"))
+        #expect(result.stderr.hasPrefix("error: unknown command 'lint'; known commands: lint-specs, validate"))
         #expect(result.stderr.hasSuffix("Run 'conformance --help' for usage.\n"))
     }
 
