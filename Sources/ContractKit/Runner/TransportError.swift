@@ -47,3 +47,19 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension TransportError {
+    /// The case's name, for attempt timelines (`timeout`, `connectionReset`).
+    public var caseName: String {
+        switch self {
+        case .unreachable: "unreachable"
+        case .dns: "dns"
+        case .tls: "tls"
+        case .timeout: "timeout"
+        case .connectionReset: "connectionReset"
+        case .bodyTooLarge: "bodyTooLarge"
+        case .invalidResponse: "invalidResponse"
+        case .cancelled: "cancelled"
+        }
+    }
+}
