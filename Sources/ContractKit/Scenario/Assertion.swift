@@ -3,13 +3,13 @@ public struct Assertion: Sendable, Hashable {
     /// What the assertion looks at.
     public enum Target: Sendable, Hashable, CustomStringConvertible {
         /// The value at an RFC 6901 JSON pointer in the response body.
-        case body(pointer: String)
+        case body(pointer: JSONPointer)
         /// The first value of a response header (name case-insensitive), as a JSON string.
         case header(name: String)
 
         public var description: String {
             switch self {
-            case .body(let pointer): "body \(pointer.isEmpty ? "(root)" : pointer)"
+            case .body(let pointer): "body \(pointer == .root ? "(root)" : pointer.description)"
             case .header(let name): "header \(name)"
             }
         }

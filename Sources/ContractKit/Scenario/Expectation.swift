@@ -5,9 +5,9 @@ public struct Expectation: Sendable, Hashable {
         /// The variable name later steps use as `{{name}}`.
         public var name: String
         /// RFC 6901 JSON pointer into the response body (`/id`, `/webhook_subscription/id`).
-        public var pointer: String
+        public var pointer: JSONPointer
 
-        public init(name: String, pointer: String) {
+        public init(name: String, pointer: JSONPointer) {
             self.name = name
             self.pointer = pointer
         }
