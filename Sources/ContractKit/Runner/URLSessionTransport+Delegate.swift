@@ -110,7 +110,13 @@ extension URLSessionTransport {
             let nsError = error as NSError
             let detail = "\(nsError.localizedDescription) [\(nsError.domain) \(nsError.code)]"
             guard nsError.domain == NSURLErrorDomain else { return .invalidResponse(detail: detail) }
-            switch URLError.Code(rawValue: nsError.code) {
+            let code = URLError.Code(rawValue: nsError.code)
+            // Once the head has arrived, a failure is the body breaking off; FoundationNetworking reports
+            // curl's "transfer closed with N bytes remaining" as an unknown error (-1), not as a lost connection.
+            if exchange.response != nil, code != .cancelled, code != .timedOut {
+                return .connectionReset(detail: "\(detail), after \(exchange.body.count) body bytes")
+            }
+            switch code {
             case .cannotConnectToHost, .notConnectedToInternet, .cannotLoadFromNetwork:
                 return .unreachable(host: exchange.host, detail: detail)
             case .cannotFindHost, .dnsLookupFailed:
@@ -118,8 +124,7 @@ extension URLSessionTransport {
             case .timedOut:
                 return .timeout(after: exchange.timeout)
             case .networkConnectionLost:
-                let stage = exchange.response == nil ? "before the status line" : "after \(exchange.body.count) body bytes"
-                return .connectionReset(detail: "\(detail), \(stage)")
+                return .connectionReset(detail: "\(detail), before the status line")
             case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
                 .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
                 .clientCertificateRequired:
