@@ -34,8 +34,11 @@ public struct APITarget: Sendable, Hashable, CustomStringConvertible {
             guard let configured = self.token else {
                 let variable = version == .v3 ? "LINQ_API_V3_API_KEY" : "LINQ_INTEGRATION_TOKEN"
                 throw HarnessError(
-                    .invalidConfiguration, "no \(version) credential is configured", at: .init(field: variable),
-                    hint: "export \(variable)")
+                    .invalidConfiguration,
+                    "no \(version) credential is configured",
+                    at: .init(field: variable),
+                    hint: "export \(variable)"
+                )
             }
             token = configured
         }

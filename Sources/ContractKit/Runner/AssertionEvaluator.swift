@@ -38,7 +38,11 @@ struct AssertionEvaluator {
     }
 
     private func compare(
-        _ assertion: Assertion, actual: JSONValue?, shown: String, pointer: String, candidates: [JSONValue]
+        _ assertion: Assertion,
+        actual: JSONValue?,
+        shown: String,
+        pointer: String,
+        candidates: [JSONValue]
     ) -> Finding? {
         let rendered = candidates.map { (try? scope.render($0)) ?? $0 }
         if let actual, rendered.contains(where: { Self.equal(actual, $0) }) { return nil }
@@ -58,8 +62,12 @@ struct AssertionEvaluator {
 
     private func finding(_ assertion: Assertion, pointer: String, expected: String, actual: String) -> Finding {
         Finding(
-            rule: .assertion, message: "\(assertion.target): expected \(expected), got \(actual)", pointer: pointer,
-            expected: expected, actual: actual)
+            rule: .assertion,
+            message: "\(assertion.target): expected \(expected), got \(actual)",
+            pointer: pointer,
+            expected: expected,
+            actual: actual
+        )
     }
 
     /// Structural equality, except that numbers compare mathematically (`1` equals `1.0`).
@@ -68,7 +76,8 @@ struct AssertionEvaluator {
         case (.number(let x), .number(let y)): x.isNumericallyEqual(to: y)
         case (.array(let x), .array(let y)): x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
         case (.object(let x), .object(let y)):
-            x.count == y.count && x.members.allSatisfy { member in y[member.key].map { equal(member.value, $0) } ?? false }
+            x.count == y.count
+                && x.members.allSatisfy { member in y[member.key].map { equal(member.value, $0) } ?? false }
         default: a == b
         }
     }

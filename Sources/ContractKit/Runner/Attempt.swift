@@ -18,7 +18,10 @@ public struct Attempt: Sendable, Hashable {
     public var retryReason: String?
 
     public init(
-        startedAt: Date, duration: Duration, outcome: Outcome, waitBeforeNext: Duration? = nil,
+        startedAt: Date,
+        duration: Duration,
+        outcome: Outcome,
+        waitBeforeNext: Duration? = nil,
         retryReason: String? = nil
     ) {
         self.startedAt = startedAt

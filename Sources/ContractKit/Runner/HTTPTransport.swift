@@ -19,7 +19,11 @@ public struct TransportRequest: Sendable, Hashable {
     public var timeout: Duration
 
     public init(
-        method: String, url: URL, headers: HTTPHeaders = [:], body: [UInt8] = [], timeout: Duration = .seconds(30)
+        method: String,
+        url: URL,
+        headers: HTTPHeaders = [:],
+        body: [UInt8] = [],
+        timeout: Duration = .seconds(30)
     ) {
         self.method = method
         self.url = url

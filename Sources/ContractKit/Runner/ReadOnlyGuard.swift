@@ -10,8 +10,10 @@ public struct ReadOnlyGuard: Sendable, Hashable {
     public func check(method: String, path: String) throws(HarnessError) {
         guard isReadOnly, !["GET", "HEAD"].contains(method.uppercased()) else { return }
         throw HarnessError(
-            .readOnlyViolation, "read-only mode refuses \(method) \(path); the request was not sent",
+            .readOnlyViolation,
+            "read-only mode refuses \(method) \(path); the request was not sent",
             at: .init(field: "--read-only"),
-            hint: "tag only GET-only scenarios read-only, or run without --read-only against a test account")
+            hint: "tag only GET-only scenarios read-only, or run without --read-only against a test account"
+        )
     }
 }

@@ -24,8 +24,11 @@ public final class RequestBudget: Sendable {
         }
         guard granted else {
             throw HarnessError(
-                .budgetExhausted, "the request budget of \(limit ?? 0) requests is spent; the request was not sent",
-                at: .init(field: "--max-requests"), hint: "raise --max-requests or select fewer scenarios")
+                .budgetExhausted,
+                "the request budget of \(limit ?? 0) requests is spent; the request was not sent",
+                at: .init(field: "--max-requests"),
+                hint: "raise --max-requests or select fewer scenarios"
+            )
         }
     }
 }

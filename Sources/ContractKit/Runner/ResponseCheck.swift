@@ -55,8 +55,12 @@ public struct CheckContext: Sendable {
     public var step: String
 
     public init(
-        version: APIVersion, spec: OpenAPIDocument, operation: OpenAPIOperation?, expectedStatuses: [Int],
-        scenario: String, step: String
+        version: APIVersion,
+        spec: OpenAPIDocument,
+        operation: OpenAPIOperation?,
+        expectedStatuses: [Int],
+        scenario: String,
+        step: String
     ) {
         self.version = version
         self.spec = spec

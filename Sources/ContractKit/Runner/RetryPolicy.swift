@@ -25,7 +25,9 @@ public struct RetryPolicy: Sendable, Hashable {
     public var maxServerDelay: Duration
 
     public init(
-        maxRetries: Int = 2, initialDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(8),
+        maxRetries: Int = 2,
+        initialDelay: Duration = .milliseconds(500),
+        maxDelay: Duration = .seconds(8),
         maxServerDelay: Duration = .seconds(60)
     ) {
         self.maxRetries = maxRetries
@@ -42,7 +44,10 @@ public struct RetryPolicy: Sendable, Hashable {
     ///   - jitter: a random number in `0..<1`; 0 means no jitter.
     ///   - now: the current date, to interpret an HTTP-date `Retry-After`.
     public func decision(
-        after outcome: Result<TransportResponse, TransportError>, retriesSoFar: Int, jitter: Double, now: Date
+        after outcome: Result<TransportResponse, TransportError>,
+        retriesSoFar: Int,
+        jitter: Double,
+        now: Date
     ) -> Decision {
         guard retriesSoFar < maxRetries else { return .stop }
         switch outcome {

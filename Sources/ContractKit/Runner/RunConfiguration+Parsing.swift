@@ -5,7 +5,10 @@ extension RunConfiguration {
     ///
     /// Accepts `--flag value` and `--flag=value`. Base URLs also come from `LINQ_V3_BASE_URL` /
     /// `LINQ_V2_BASE_URL` (flags win). Any base URL makes the target a deployment.
-    public static func parse(_ arguments: [String], environment: [String: String]) throws(HarnessError)
+    public static func parse(
+        _ arguments: [String],
+        environment: [String: String]
+    ) throws(HarnessError)
         -> RunConfiguration
     {
         var configuration = RunConfiguration()
@@ -30,14 +33,20 @@ extension RunConfiguration {
             switch flag {
             case "--target":
                 guard try value() == "sandbox" else {
-                    throw usage("--target accepts only 'sandbox'", flag: flag, hint: "for a deployment pass --v3-base-url/--v2-base-url")
+                    throw usage(
+                        "--target accepts only 'sandbox'",
+                        flag: flag,
+                        hint: "for a deployment pass --v3-base-url/--v2-base-url"
+                    )
                 }
                 explicitSandbox = true
             case "--v3-base-url": v3URL = try value()
             case "--v2-base-url": v2URL = try value()
             case "--only":
                 let text = try value()
-                guard let version = APIVersion(rawValue: text) else { throw usage("--only must be v2 or v3, not '\(text)'", flag: flag) }
+                guard let version = APIVersion(rawValue: text) else {
+                    throw usage("--only must be v2 or v3, not '\(text)'", flag: flag)
+                }
                 configuration.only = version
             case "--tag": configuration.tags.append(try value())
             case "--scenario": configuration.scenarioNames.append(try value())
@@ -54,7 +63,9 @@ extension RunConfiguration {
                 configuration.rate = rate
             case "--run-id":
                 let id = try value()
-                guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                guard !id.isEmpty,
+                    id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+                else {
                     throw usage("--run-id may contain only letters, digits, '-' and '_'", flag: flag)
                 }
                 configuration.runID = id
@@ -65,10 +76,17 @@ extension RunConfiguration {
                 }
                 configuration.requestTimeout = .milliseconds(Int64(seconds * 1000))
             case "--token", "--api-key", "--v3-token", "--v2-token", "--integration-token":
-                throw usage("credentials are never taken from flags (they would land in shell history and CI logs)",
-                    flag: flag, hint: "export LINQ_API_V3_API_KEY and/or LINQ_INTEGRATION_TOKEN instead")
+                throw usage(
+                    "credentials are never taken from flags (they would land in shell history and CI logs)",
+                    flag: flag,
+                    hint: "export LINQ_API_V3_API_KEY and/or LINQ_INTEGRATION_TOKEN instead"
+                )
             default:
-                throw usage("unknown option '\(argument)'", flag: flag, hint: "options: \(flags.joined(separator: ", "))")
+                throw usage(
+                    "unknown option '\(argument)'",
+                    flag: flag,
+                    hint: "options: \(flags.joined(separator: ", "))"
+                )
             }
         }
         configuration.v3Token = environment["LINQ_API_V3_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
@@ -78,7 +96,9 @@ extension RunConfiguration {
                 throw usage("--target sandbox cannot be combined with base URLs", flag: "--target")
             }
             configuration.target = .deployment(
-                v3: try baseURL(v3URL, flag: "--v3-base-url"), v2: try baseURL(v2URL, flag: "--v2-base-url"))
+                v3: try baseURL(v3URL, flag: "--v3-base-url"),
+                v2: try baseURL(v2URL, flag: "--v2-base-url")
+            )
             try configuration.requireCredentials()
         }
         return configuration
@@ -86,17 +106,24 @@ extension RunConfiguration {
 
     private func requireCredentials() throws(HarnessError) {
         for version in versions.sorted() {
-            let (token, variable) = version == .v3 ? (v3Token, "LINQ_API_V3_API_KEY") : (v2Token, "LINQ_INTEGRATION_TOKEN")
+            let (token, variable) =
+                version == .v3 ? (v3Token, "LINQ_API_V3_API_KEY") : (v2Token, "LINQ_INTEGRATION_TOKEN")
             if token == nil {
                 throw HarnessError(
-                    .invalidConfiguration, "a \(version) base URL is set but \(variable) is not",
-                    at: .init(field: variable), hint: "export \(variable), or drop the \(version) base URL / use --only")
+                    .invalidConfiguration,
+                    "a \(version) base URL is set but \(variable) is not",
+                    at: .init(field: variable),
+                    hint: "export \(variable), or drop the \(version) base URL / use --only"
+                )
             }
         }
         if versions.isEmpty {
             throw HarnessError(
-                .invalidConfiguration, "--only \(only?.rawValue ?? "") has no base URL", at: .init(field: "--only"),
-                hint: "pass --\(only?.rawValue ?? "v3")-base-url too")
+                .invalidConfiguration,
+                "--only \(only?.rawValue ?? "") has no base URL",
+                at: .init(field: "--only"),
+                hint: "pass --\(only?.rawValue ?? "v3")-base-url too"
+            )
         }
     }
 
@@ -110,20 +137,26 @@ extension RunConfiguration {
         }
         let isLoopback = ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased())
         guard scheme == "https" || isLoopback else {
-            throw usage("'\(text)' is plain HTTP to a remote host; credentials would travel unencrypted", flag: flag,
-                hint: "use https://")
+            throw usage(
+                "'\(text)' is plain HTTP to a remote host; credentials would travel unencrypted",
+                flag: flag,
+                hint: "use https://"
+            )
         }
         return url
     }
 
     private static func positiveInteger(_ text: String, flag: String) throws(HarnessError) -> Int {
-        guard let number = Int(text), number > 0 else { throw usage("\(flag) must be a positive integer, not '\(text)'", flag: flag) }
+        guard let number = Int(text), number > 0 else {
+            throw usage("\(flag) must be a positive integer, not '\(text)'", flag: flag)
+        }
         return number
     }
 
     private static func shard(_ text: String) throws(HarnessError) -> ScenarioSelection.Shard {
         let parts = text.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, (1...count).contains(index)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0,
+            (1...count).contains(index)
         else {
             throw usage("--shard must be K/N with 1 ≤ K ≤ N, like 2/4, not '\(text)'", flag: "--shard")
         }

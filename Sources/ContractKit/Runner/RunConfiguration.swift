@@ -57,8 +57,14 @@ public struct RunConfiguration: Sendable, Hashable, CustomStringConvertible {
     /// The selection these flags make; the receiver is known only once it is started.
     public func selection(hasReceiver: Bool) -> ScenarioSelection {
         ScenarioSelection(
-            versions: versions, tags: tags, names: scenarioNames, shard: shard, isReadOnly: isReadOnly,
-            isSandboxTarget: target == .sandbox, hasReceiver: hasReceiver)
+            versions: versions,
+            tags: tags,
+            names: scenarioNames,
+            shard: shard,
+            isReadOnly: isReadOnly,
+            isSandboxTarget: target == .sandbox,
+            hasReceiver: hasReceiver
+        )
     }
 
     /// Every secret value of the run, for the report redactor.

@@ -14,7 +14,11 @@ public struct RunResult: Sendable, Hashable {
     public var scenarios: [ScenarioResult]
 
     public init(
-        runID: String, target: String, specHashes: [APIVersion: String], startedAt: Date, finishedAt: Date,
+        runID: String,
+        target: String,
+        specHashes: [APIVersion: String],
+        startedAt: Date,
+        finishedAt: Date,
         scenarios: [ScenarioResult]
     ) {
         self.runID = runID

@@ -47,7 +47,9 @@ public final class VirtualClock: RunnerClock {
 
     public var date: Date {
         let uptime = self.uptime
-        return epoch.addingTimeInterval(Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18)
+        return epoch.addingTimeInterval(
+            Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
+        )
     }
 
     /// Every duration passed to ``sleep(for:)``, in order.

@@ -22,8 +22,14 @@ public struct ScenarioResult: Sendable, Hashable {
     public var duration: Duration
 
     public init(
-        name: String, version: APIVersion, file: String, tags: [String], status: Status,
-        steps: [StepResult] = [], cleanup: [StepResult] = [], duration: Duration = .zero
+        name: String,
+        version: APIVersion,
+        file: String,
+        tags: [String],
+        status: Status,
+        steps: [StepResult] = [],
+        cleanup: [StepResult] = [],
+        duration: Duration = .zero
     ) {
         self.name = name
         self.version = version

@@ -27,17 +27,22 @@ extension ScenarioRunner {
             } catch {
                 outcome = .failure(error)
             }
-            var attempt = Attempt(startedAt: startedAt, duration: clock.uptime - started, outcome: .transportError(.cancelled))
+            let attemptOutcome: Attempt.Outcome
             switch outcome {
             case .success(let response):
                 (exchanged.response, exchanged.failure) = (response, nil)
-                attempt.outcome = .response(status: response.status)
+                attemptOutcome = .response(status: response.status)
             case .failure(let error):
                 (exchanged.response, exchanged.failure) = (nil, error)
-                attempt.outcome = .transportError(error)
+                attemptOutcome = .transportError(error)
             }
+            var attempt = Attempt(startedAt: startedAt, duration: clock.uptime - started, outcome: attemptOutcome)
             let decision = policy.decision(
-                after: outcome, retriesSoFar: exchanged.attempts.count, jitter: random(), now: clock.date)
+                after: outcome,
+                retriesSoFar: exchanged.attempts.count,
+                jitter: random(),
+                now: clock.date
+            )
             guard case .retry(let delay, let reason) = decision, !Task.isCancelled else {
                 exchanged.attempts.append(attempt)
                 return exchanged

@@ -9,19 +9,33 @@ extension ScenarioRunner {
     }
 
     func perform(
-        _ step: ScenarioStep, of scenario: Scenario, scope: inout VariableScope, isCleanup: Bool = false,
+        _ step: ScenarioStep,
+        of scenario: Scenario,
+        scope: inout VariableScope,
+        isCleanup: Bool = false,
         isLedgerDelete: Bool = false
     ) async -> StepOutcome {
         let started = clock.uptime
         let location = Finding.Location(version: scenario.version.rawValue, scenario: scenario.name, step: step.name)
-        func finish(_ status: StepResult.Status, _ exchange: Exchanged?, _ findings: [Finding], breaks: Bool)
+        func finish(
+            _ status: StepResult.Status,
+            _ exchange: Exchanged?,
+            _ findings: [Finding],
+            breaks: Bool
+        )
             -> StepOutcome
         {
             var located = findings
             for index in located.indices { located[index].location = location }
             let result = StepResult(
-                name: step.name, status: status, request: exchange?.request, response: exchange?.response,
-                attempts: exchange?.attempts ?? [], findings: located, duration: clock.uptime - started)
+                name: step.name,
+                status: status,
+                request: exchange?.request,
+                response: exchange?.response,
+                attempts: exchange?.attempts ?? [],
+                findings: located,
+                duration: clock.uptime - started
+            )
             return StepOutcome(result: result, breaks: breaks)
         }
 
@@ -38,7 +52,10 @@ extension ScenarioRunner {
         }
         let exchanged: Exchanged
         do {
-            exchanged = try await send(request, retries: scenario.isRetryEnabled && !isLedgerDelete ? retryPolicy : .never)
+            exchanged = try await send(
+                request,
+                retries: scenario.isRetryEnabled && !isLedgerDelete ? retryPolicy : .never
+            )
         } catch {
             var error = error
             error.location = .init(file: scenario.file, step: step.name, field: error.location.field)
@@ -47,26 +64,41 @@ extension ScenarioRunner {
         guard let response = exchanged.response else {
             let failure = exchanged.failure ?? .cancelled
             let finding = Finding(
-                rule: .transport, message: "\(request.method) \(request.url.path): \(failure.description)",
-                expected: "a complete HTTP response", actual: failure.caseName)
+                rule: .transport,
+                message: "\(request.method) \(request.url.path): \(failure.description)",
+                expected: "a complete HTTP response",
+                actual: failure.caseName
+            )
             return finish(.failed, exchanged, [finding], breaks: true)
         }
 
         let exchange = Exchange(request: request, response: response)
         var findings: [Finding] = []
         if let spec = specs[scenario.version] {
-            let operation = step.expect.operationID.flatMap { spec.operation(id: $0) }
+            let operation =
+                step.expect.operationID.flatMap { spec.operation(id: $0) }
                 ?? spec.operation(method: request.method, path: renderedPath(request, version: scenario.version))
             let context = CheckContext(
-                version: scenario.version, spec: spec, operation: operation, expectedStatuses: step.expect.statuses,
-                scenario: scenario.name, step: step.name)
+                version: scenario.version,
+                spec: spec,
+                operation: operation,
+                expectedStatuses: step.expect.statuses,
+                scenario: scenario.name,
+                step: step.name
+            )
             for check in checks { findings += check.check(exchange, context: context) }
         }
         guard step.expect.accepts(status: response.status) else {
-            let expected = step.expect.statuses.isEmpty ? "2xx" : step.expect.statuses.map(String.init).joined(separator: " or ")
-            findings.append(Finding(
-                rule: .responseStatus, message: "\(request.method) \(request.url.path) returned \(response.status), expected \(expected)",
-                expected: expected, actual: String(response.status)))
+            let expected =
+                step.expect.statuses.isEmpty ? "2xx" : step.expect.statuses.map(String.init).joined(separator: " or ")
+            findings.append(
+                Finding(
+                    rule: .responseStatus,
+                    message: "\(request.method) \(request.url.path) returned \(response.status), expected \(expected)",
+                    expected: expected,
+                    actual: String(response.status)
+                )
+            )
             return finish(.failed, exchanged, findings, breaks: true)
         }
         if request.method == "DELETE", (200..<300).contains(response.status) {
@@ -79,9 +111,15 @@ extension ScenarioRunner {
                 scope.capture(capture.name, value)
             } else {
                 breaks = true
-                findings.append(Finding(
-                    rule: .assertion, message: "capture '\(capture.name)': the response has no value at \(capture.pointer)",
-                    pointer: capture.pointer.description, expected: "a value", actual: "absent"))
+                findings.append(
+                    Finding(
+                        rule: .assertion,
+                        message: "capture '\(capture.name)': the response has no value at \(capture.pointer)",
+                        pointer: capture.pointer.description,
+                        expected: "a value",
+                        actual: "absent"
+                    )
+                )
             }
         }
         if let creates = step.createsResource, !breaks {
@@ -104,13 +142,20 @@ extension ScenarioRunner {
         return !base.isEmpty && base != "/" && path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
-    func buildRequest(_ step: ScenarioStep, version: APIVersion, scope: VariableScope) throws(HarnessError)
+    func buildRequest(
+        _ step: ScenarioStep,
+        version: APIVersion,
+        scope: VariableScope
+    ) throws(HarnessError)
         -> TransportRequest
     {
         guard let target = targets[version] else {
             throw HarnessError(
-                .invalidConfiguration, "no \(version) target is configured", at: .init(field: "--\(version)-base-url"),
-                hint: "pass --\(version)-base-url or LINQ_\(version.rawValue.uppercased())_BASE_URL, or use the sandbox")
+                .invalidConfiguration,
+                "no \(version) target is configured",
+                at: .init(field: "--\(version)-base-url"),
+                hint: "pass --\(version)-base-url or LINQ_\(version.rawValue.uppercased())_BASE_URL, or use the sandbox"
+            )
         }
         let template = step.request
         let path = try scope.render(template.path)
@@ -118,8 +163,11 @@ extension ScenarioRunner {
         for item in template.query { query.append(.init(name: item.name, value: try scope.render(item.value))) }
         guard let url = target.url(path: path, query: query) else {
             throw HarnessError(
-                .invalidScenario, "'\(path)' does not make a valid URL with \(target.baseURL)",
-                at: .init(field: "request/path"), hint: "percent-encode the path")
+                .invalidScenario,
+                "'\(path)' does not make a valid URL with \(target.baseURL)",
+                at: .init(field: "request/path"),
+                hint: "percent-encode the path"
+            )
         }
         var headers = HTTPHeaders()
         headers["User-Agent"] = "linq-conformance"
@@ -133,6 +181,11 @@ extension ScenarioRunner {
         for field in template.headers.fields { headers[field.name] = try scope.render(field.value) }
         if let auth = try target.authHeader(template.auth) { headers[auth.name] = auth.value }
         return TransportRequest(
-            method: template.method, url: url, headers: headers, body: body, timeout: requestTimeout)
+            method: template.method,
+            url: url,
+            headers: headers,
+            body: body,
+            timeout: requestTimeout
+        )
     }
 }

@@ -25,12 +25,21 @@ public struct ScenarioRunner: Sendable {
     public var requestTimeout: Duration
 
     public init(
-        targets: [APIVersion: APITarget], specs: [APIVersion: OpenAPIDocument], checks: [any ResponseCheck],
-        transport: any HTTPTransport, retryPolicy: RetryPolicy = .init(), budget: RequestBudget = .init(limit: nil),
-        rateLimiter: RateLimiter? = nil, readOnly: ReadOnlyGuard = .init(isReadOnly: false),
-        ledger: CleanupLedger = .init(), clock: any RunnerClock = SystemClock(),
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, runID: String,
-        receiverURL: String? = nil, environment: [String: String] = [:], requestTimeout: Duration = .seconds(30)
+        targets: [APIVersion: APITarget],
+        specs: [APIVersion: OpenAPIDocument],
+        checks: [any ResponseCheck],
+        transport: any HTTPTransport,
+        retryPolicy: RetryPolicy = .init(),
+        budget: RequestBudget = .init(limit: nil),
+        rateLimiter: RateLimiter? = nil,
+        readOnly: ReadOnlyGuard = .init(isReadOnly: false),
+        ledger: CleanupLedger = .init(),
+        clock: any RunnerClock = SystemClock(),
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        runID: String,
+        receiverURL: String? = nil,
+        environment: [String: String] = [:],
+        requestTimeout: Duration = .seconds(30)
     ) {
         self.targets = targets
         self.specs = specs
@@ -55,13 +64,20 @@ public struct ScenarioRunner: Sendable {
     public func run(_ scenario: Scenario) async -> ScenarioResult {
         let started = clock.uptime
         var scope = VariableScope(
-            defaults: scenario.variables, runID: runID, uuid: UUID(), startedAt: clock.date, receiverURL: receiverURL,
-            environment: environment)
+            defaults: scenario.variables,
+            runID: runID,
+            uuid: UUID(),
+            startedAt: clock.date,
+            receiverURL: receiverURL,
+            environment: environment
+        )
         var steps: [StepResult] = []
         var broken: String?
         for step in scenario.steps {
             if let broken {
-                steps.append(StepResult(name: step.name, status: .skipped(reason: "step '\(broken)' broke the scenario")))
+                steps.append(
+                    StepResult(name: step.name, status: .skipped(reason: "step '\(broken)' broke the scenario"))
+                )
                 continue
             }
             let outcome = await perform(step, of: scenario, scope: &scope)
@@ -74,9 +90,15 @@ public struct ScenarioRunner: Sendable {
         }
         cleanup += await deleteLedgerEntries(ledger.drain(version: scenario.version, scenario: scenario.name))
         return ScenarioResult(
-            name: scenario.name, version: scenario.version, file: scenario.file, tags: scenario.tags,
-            status: Self.status(steps: steps, cleanup: cleanup), steps: steps, cleanup: cleanup,
-            duration: clock.uptime - started)
+            name: scenario.name,
+            version: scenario.version,
+            file: scenario.file,
+            tags: scenario.tags,
+            status: Self.status(steps: steps, cleanup: cleanup),
+            steps: steps,
+            cleanup: cleanup,
+            duration: clock.uptime - started
+        )
     }
 
     /// Deletes ledger entries (a scenario's at its end, or everyone's after a signal).
@@ -86,11 +108,14 @@ public struct ScenarioRunner: Sendable {
             let step = ScenarioStep(
                 name: "cleanup: DELETE \(entry.deletePath)",
                 request: RequestTemplate(method: "DELETE", path: entry.deletePath),
-                expect: Expectation(statuses: Self.deleteStatuses))
+                expect: Expectation(statuses: Self.deleteStatuses)
+            )
             let scenario = Scenario(name: entry.scenario, version: entry.version, steps: [])
             // The path is already resolved: an empty scope renders it unchanged.
             var scope = VariableScope(defaults: [:], runID: runID, uuid: UUID(), startedAt: clock.date)
-            results.append(await perform(step, of: scenario, scope: &scope, isCleanup: true, isLedgerDelete: true).result)
+            results.append(
+                await perform(step, of: scenario, scope: &scope, isCleanup: true, isLedgerDelete: true).result
+            )
         }
         return results
     }

@@ -35,8 +35,13 @@ public struct ScenarioSelection: Sendable, Hashable {
     public var hasReceiver: Bool
 
     public init(
-        versions: Set<APIVersion>? = nil, tags: [String] = [], names: [String] = [], shard: Shard? = nil,
-        isReadOnly: Bool = false, isSandboxTarget: Bool = true, hasReceiver: Bool = false
+        versions: Set<APIVersion>? = nil,
+        tags: [String] = [],
+        names: [String] = [],
+        shard: Shard? = nil,
+        isReadOnly: Bool = false,
+        isSandboxTarget: Bool = true,
+        hasReceiver: Bool = false
     ) {
         self.versions = versions
         self.tags = tags

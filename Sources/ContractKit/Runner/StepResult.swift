@@ -27,8 +27,13 @@ public struct StepResult: Sendable, Hashable {
     public var duration: Duration
 
     public init(
-        name: String, status: Status, request: TransportRequest? = nil, response: TransportResponse? = nil,
-        attempts: [Attempt] = [], findings: [Finding] = [], duration: Duration = .zero
+        name: String,
+        status: Status,
+        request: TransportRequest? = nil,
+        response: TransportResponse? = nil,
+        attempts: [Attempt] = [],
+        findings: [Finding] = [],
+        duration: Duration = .zero
     ) {
         self.name = name
         self.status = status

@@ -5,9 +5,10 @@ import Synchronization
 /// The closure sees the requests in order with their index, so a test can script
 /// "503 twice, then 200" or route by method and path.
 public final class StubTransport: HTTPTransport {
-    public typealias Responder = @Sendable (_ request: TransportRequest, _ index: Int) -> Result<
-        TransportResponse, TransportError
-    >
+    public typealias Responder =
+        @Sendable (_ request: TransportRequest, _ index: Int) -> Result<
+            TransportResponse, TransportError
+        >
 
     private let responder: Responder
     private let log = Mutex<[TransportRequest]>([])

@@ -25,8 +25,12 @@ public struct SuiteRunner: Sendable {
                 next += 1
                 if let reason = selection.skipReason(for: scenario) {
                     results[index] = ScenarioResult(
-                        name: scenario.name, version: scenario.version, file: scenario.file, tags: scenario.tags,
-                        status: .skipped(reason: reason))
+                        name: scenario.name,
+                        version: scenario.version,
+                        file: scenario.file,
+                        tags: scenario.tags,
+                        status: .skipped(reason: reason)
+                    )
                     return startNext()
                 }
                 group.addTask { (index, await runner.run(scenario)) }
@@ -38,8 +42,13 @@ public struct SuiteRunner: Sendable {
             }
         }
         return RunResult(
-            runID: runner.runID, target: target, specHashes: specHashes, startedAt: startedAt,
-            finishedAt: runner.clock.date, scenarios: results.compactMap { $0 })
+            runID: runner.runID,
+            target: target,
+            specHashes: specHashes,
+            startedAt: startedAt,
+            finishedAt: runner.clock.date,
+            scenarios: results.compactMap { $0 }
+        )
     }
 
     /// Deletes everything every scenario created and has not deleted yet; for the signal handler.

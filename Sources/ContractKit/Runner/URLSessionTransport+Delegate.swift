@@ -3,7 +3,7 @@ import HTTPServer
 import Synchronization
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 extension URLSessionTransport {
@@ -19,7 +19,9 @@ extension URLSessionTransport {
         var abandonedBecause: TransportError?
 
         init(
-            host: String, timeout: Duration, cap: Int,
+            host: String,
+            timeout: Duration,
+            cap: Int,
             continuation: CheckedContinuation<Result<TransportResponse, TransportError>, Never>
         ) {
             self.host = host
@@ -53,7 +55,9 @@ extension URLSessionTransport {
         }
 
         func urlSession(
-            _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+            _ session: URLSession,
+            dataTask: URLSessionDataTask,
+            didReceive response: URLResponse,
             completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
         ) {
             let cap = exchanges.withLock { exchanges -> Int? in
@@ -82,8 +86,11 @@ extension URLSessionTransport {
         }
 
         func urlSession(
-            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-            newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+            _ session: URLSession,
+            task: URLSessionTask,
+            willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest,
+            completionHandler: @escaping @Sendable (URLRequest?) -> Void
         ) {
             completionHandler(nil)
         }

@@ -3,7 +3,7 @@ import HTTPServer
 import Synchronization
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// The production transport: `URLSession` (HTTPS to real deployments, HTTP to the sandbox).
@@ -54,7 +54,9 @@ public final class URLSessionTransport: HTTPTransport {
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 delegate.register(
-                    task, .init(host: host, timeout: request.timeout, cap: maxBodyBytes, continuation: continuation))
+                    task,
+                    .init(host: host, timeout: request.timeout, cap: maxBodyBytes, continuation: continuation)
+                )
                 task.resume()
             }
         } onCancel: {

@@ -22,7 +22,10 @@ public struct Expectation: Sendable, Hashable {
     public var assertions: [Assertion]
 
     public init(
-        statuses: [Int] = [], operationID: String? = nil, captures: [Capture] = [], assertions: [Assertion] = []
+        statuses: [Int] = [],
+        operationID: String? = nil,
+        captures: [Capture] = [],
+        assertions: [Assertion] = []
     ) {
         self.statuses = statuses
         self.operationID = operationID

@@ -39,8 +39,13 @@ public struct RequestTemplate: Sendable, Hashable {
     public var auth: Auth
 
     public init(
-        method: String, path: String, query: [QueryItem] = [], headers: HTTPHeaders = [:],
-        body: JSONValue? = nil, rawBody: String? = nil, auth: Auth = .default
+        method: String,
+        path: String,
+        query: [QueryItem] = [],
+        headers: HTTPHeaders = [:],
+        body: JSONValue? = nil,
+        rawBody: String? = nil,
+        auth: Auth = .default
     ) {
         self.method = method
         self.path = path

@@ -20,9 +20,15 @@ public struct Scenario: Sendable, Hashable {
     public var file: String
 
     public init(
-        name: String, version: APIVersion, tags: [String] = [], description: String = "",
-        variables: [String: JSONValue] = [:], steps: [ScenarioStep], cleanup: [ScenarioStep] = [],
-        isRetryEnabled: Bool = true, file: String = ""
+        name: String,
+        version: APIVersion,
+        tags: [String] = [],
+        description: String = "",
+        variables: [String: JSONValue] = [:],
+        steps: [ScenarioStep],
+        cleanup: [ScenarioStep] = [],
+        isRetryEnabled: Bool = true,
+        file: String = ""
     ) {
         self.name = name
         self.version = version

@@ -33,8 +33,11 @@ struct ScenarioChecker {
         try requireOperation(method: request.method, path: request.path, step: step, field: "\(field)/request/path")
         if let id = step.expect.operationID, !spec.hasOperation(id: id) {
             throw error(
-                "the spec has no operation '\(id)'", step: step, field: "\(field)/expect/operationId",
-                hint: "use an operationId from specs/\(scenario.version)/openapi.json or omit it")
+                "the spec has no operation '\(id)'",
+                step: step,
+                field: "\(field)/expect/operationId",
+                hint: "use an operationId from specs/\(scenario.version)/openapi.json or omit it"
+            )
         }
         for capture in step.expect.captures { defined.insert(capture.name) }
         for (index, assertion) in step.expect.assertions.enumerated() {
@@ -52,15 +55,23 @@ struct ScenarioChecker {
         }
     }
 
-    private func requireOperation(method: String, path: String, step: ScenarioStep, field: String)
+    private func requireOperation(
+        method: String,
+        path: String,
+        step: ScenarioStep,
+        field: String
+    )
         throws(HarnessError)
     {
         // Each placeholder stands for one path segment; any literal fills it for the lookup.
         let concrete = (try? TemplateString(parsing: path).render { _ in "x" }.get()) ?? path
         guard spec.hasOperation(method: method, path: concrete) else {
             throw error(
-                "the \(scenario.version) spec has no operation \(method) \(path)", step: step, field: field,
-                hint: "check the method and the path against specs/\(scenario.version)/openapi.json")
+                "the \(scenario.version) spec has no operation \(method) \(path)",
+                step: step,
+                field: field,
+                hint: "check the method and the path against specs/\(scenario.version)/openapi.json"
+            )
         }
     }
 
@@ -94,6 +105,11 @@ struct ScenarioChecker {
     }
 
     private func error(_ message: String, step: ScenarioStep, field: String, hint: String) -> HarnessError {
-        HarnessError(.invalidScenario, message, at: .init(file: scenario.file, step: step.name, field: field), hint: hint)
+        HarnessError(
+            .invalidScenario,
+            message,
+            at: .init(file: scenario.file, step: step.name, field: field),
+            hint: hint
+        )
     }
 }

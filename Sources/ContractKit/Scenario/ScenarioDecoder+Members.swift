@@ -1,8 +1,11 @@
 extension ScenarioDecoder {
     func error(_ message: String, at pointer: JSONPointer, step: String? = nil) -> HarnessError {
         HarnessError(
-            .invalidScenario, message, at: .init(file: file, step: step, field: pointer.description),
-            hint: "fix the scenario file (format: specs/scenarios/README.md)")
+            .invalidScenario,
+            message,
+            at: .init(file: file, step: step, field: pointer.description),
+            hint: "fix the scenario file (format: specs/scenarios/README.md)"
+        )
     }
 
     func object(_ json: JSONValue, at pointer: JSONPointer, step: String?) throws(HarnessError) -> JSONObject {
@@ -12,17 +15,29 @@ extension ScenarioDecoder {
         return object
     }
 
-    func allowOnly(_ keys: Set<String>, in object: JSONObject, at pointer: JSONPointer, step: String?)
+    func allowOnly(
+        _ keys: Set<String>,
+        in object: JSONObject,
+        at pointer: JSONPointer,
+        step: String?
+    )
         throws(HarnessError)
     {
         if let unknown = object.keys.first(where: { !keys.contains($0) }) {
             throw error(
                 "unknown member \"\(unknown)\"; allowed: \(keys.sorted().joined(separator: ", "))",
-                at: pointer.appending(unknown), step: step)
+                at: pointer.appending(unknown),
+                step: step
+            )
         }
     }
 
-    func string(_ object: JSONObject, _ key: String, at pointer: JSONPointer, step: String?) throws(HarnessError)
+    func string(
+        _ object: JSONObject,
+        _ key: String,
+        at pointer: JSONPointer,
+        step: String?
+    ) throws(HarnessError)
         -> String
     {
         guard let value = try optionalString(object, key, at: pointer, step: step), !value.isEmpty else {
@@ -31,7 +46,12 @@ extension ScenarioDecoder {
         return value
     }
 
-    func optionalString(_ object: JSONObject, _ key: String, at pointer: JSONPointer, step: String?)
+    func optionalString(
+        _ object: JSONObject,
+        _ key: String,
+        at pointer: JSONPointer,
+        step: String?
+    )
         throws(HarnessError) -> String?
     {
         guard let value = object[key] else { return nil }
@@ -41,7 +61,12 @@ extension ScenarioDecoder {
         return string
     }
 
-    func optionalStrings(_ object: JSONObject, _ key: String, at pointer: JSONPointer, step: String?)
+    func optionalStrings(
+        _ object: JSONObject,
+        _ key: String,
+        at pointer: JSONPointer,
+        step: String?
+    )
         throws(HarnessError) -> [String]?
     {
         guard let value = object[key] else { return nil }
@@ -53,7 +78,12 @@ extension ScenarioDecoder {
     }
 
     /// An object whose members are all strings, as ordered pairs; empty when absent.
-    func stringPairs(_ object: JSONObject, _ key: String, at pointer: JSONPointer, step: String?)
+    func stringPairs(
+        _ object: JSONObject,
+        _ key: String,
+        at pointer: JSONPointer,
+        step: String?
+    )
         throws(HarnessError) -> [(String, String)]
     {
         guard let value = object[key] else { return [] }
@@ -74,7 +104,9 @@ extension ScenarioDecoder {
         } catch {
             throw self.error(
                 "\"\(text)\" is not a JSON pointer (\(error.description)); write it like \"/id\" or \"/data/0/id\"",
-                at: pointer, step: step)
+                at: pointer,
+                step: step
+            )
         }
     }
 }

@@ -10,8 +10,11 @@ struct ScenarioDecoder {
     func decode(_ json: JSONValue) throws(HarnessError) -> Scenario {
         let root = try object(json, at: .root, step: nil)
         try allowOnly(
-            ["name", "version", "tags", "description", "variables", "steps", "cleanup", "retries"], in: root,
-            at: .root, step: nil)
+            ["name", "version", "tags", "description", "variables", "steps", "cleanup", "retries"],
+            in: root,
+            at: .root,
+            step: nil
+        )
         let name = try string(root, "name", at: .root, step: nil)
         let versionText = try string(root, "version", at: .root, step: nil)
         guard let version = APIVersion(rawValue: versionText) else {
@@ -30,12 +33,23 @@ struct ScenarioDecoder {
             retries = flag
         }
         return Scenario(
-            name: name, version: version, tags: tags, description: description,
+            name: name,
+            version: version,
+            tags: tags,
+            description: description,
             variables: Dictionary(uniqueKeysWithValues: variables?.members.map { ($0.key, $0.value) } ?? []),
-            steps: steps, cleanup: cleanup, isRetryEnabled: retries, file: file)
+            steps: steps,
+            cleanup: cleanup,
+            isRetryEnabled: retries,
+            file: file
+        )
     }
 
-    private func decodeSteps(_ json: JSONValue?, at pointer: JSONPointer, required: Bool) throws(HarnessError)
+    private func decodeSteps(
+        _ json: JSONValue?,
+        at pointer: JSONPointer,
+        required: Bool
+    ) throws(HarnessError)
         -> [ScenarioStep]
     {
         guard let json else {
@@ -77,21 +91,35 @@ struct ScenarioDecoder {
         return ScenarioStep(name: name, request: request, expect: expect ?? .init(), createsResource: creates)
     }
 
-    private func decodeRequest(_ json: JSONValue, at pointer: JSONPointer, step: String) throws(HarnessError)
+    private func decodeRequest(
+        _ json: JSONValue,
+        at pointer: JSONPointer,
+        step: String
+    ) throws(HarnessError)
         -> RequestTemplate
     {
         let request = try object(json, at: pointer, step: step)
         try allowOnly(
-            ["method", "path", "query", "headers", "body", "rawBody", "auth"], in: request, at: pointer, step: step)
+            ["method", "path", "query", "headers", "body", "rawBody", "auth"],
+            in: request,
+            at: pointer,
+            step: step
+        )
         let method = try string(request, "method", at: pointer, step: step)
         guard ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].contains(method) else {
-            throw error("method must be GET, POST, PUT, PATCH, DELETE or HEAD (upper-case)",
-                at: pointer.appending("method"), step: step)
+            throw error(
+                "method must be GET, POST, PUT, PATCH, DELETE or HEAD (upper-case)",
+                at: pointer.appending("method"),
+                step: step
+            )
         }
         let path = try string(request, "path", at: pointer, step: step)
         guard path.hasPrefix("/") else {
-            throw error("path must start with '/' (it is appended to the version's base URL)",
-                at: pointer.appending("path"), step: step)
+            throw error(
+                "path must start with '/' (it is appended to the version's base URL)",
+                at: pointer.appending("path"),
+                step: step
+            )
         }
         let query = try stringPairs(request, "query", at: pointer, step: step)
             .map { RequestTemplate.QueryItem(name: $0.0, value: $0.1) }
@@ -105,11 +133,21 @@ struct ScenarioDecoder {
             throw error("auth must be \"default\", \"none\" or \"invalid\"", at: pointer.appending("auth"), step: step)
         }
         return RequestTemplate(
-            method: method, path: path, query: query, headers: headers, body: request["body"], rawBody: rawBody,
-            auth: auth)
+            method: method,
+            path: path,
+            query: query,
+            headers: headers,
+            body: request["body"],
+            rawBody: rawBody,
+            auth: auth
+        )
     }
 
-    private func decodeExpectation(_ json: JSONValue, at pointer: JSONPointer, step: String) throws(HarnessError)
+    private func decodeExpectation(
+        _ json: JSONValue,
+        at pointer: JSONPointer,
+        step: String
+    ) throws(HarnessError)
         -> Expectation
     {
         let expect = try object(json, at: pointer, step: step)
@@ -119,8 +157,11 @@ struct ScenarioDecoder {
             let list = value.arrayValue ?? [value]
             for item in list {
                 guard let status = item.numberValue?.int64Value, (100...599).contains(status) else {
-                    throw error("status must be an HTTP status (100–599) or an array of them",
-                        at: pointer.appending("status"), step: step)
+                    throw error(
+                        "status must be an HTTP status (100–599) or an array of them",
+                        at: pointer.appending("status"),
+                        step: step
+                    )
                 }
                 statuses.append(Int(status))
             }
@@ -129,7 +170,9 @@ struct ScenarioDecoder {
         let captures = try stringPairs(expect, "captures", at: pointer, step: step).map {
             (name, text) throws(HarnessError) in
             Expectation.Capture(
-                name: name, pointer: try jsonPointer(text, at: pointer.appending("captures").appending(name), step: step))
+                name: name,
+                pointer: try jsonPointer(text, at: pointer.appending("captures").appending(name), step: step)
+            )
         }
         var assertions: [Assertion] = []
         if let value = expect["assertions"] {
@@ -144,13 +187,20 @@ struct ScenarioDecoder {
         return Expectation(statuses: statuses, operationID: operationID, captures: captures, assertions: assertions)
     }
 
-    private func decodeAssertion(_ json: JSONValue, at pointer: JSONPointer, step: String) throws(HarnessError)
+    private func decodeAssertion(
+        _ json: JSONValue,
+        at pointer: JSONPointer,
+        step: String
+    ) throws(HarnessError)
         -> Assertion
     {
         let members = try object(json, at: pointer, step: step)
         try allowOnly(
-            ["pointer", "header", "equals", "oneOf", "matches", "absent", "present"], in: members, at: pointer,
-            step: step)
+            ["pointer", "header", "equals", "oneOf", "matches", "absent", "present"],
+            in: members,
+            at: pointer,
+            step: step
+        )
         let target: Assertion.Target
         switch (members["pointer"], members["header"]) {
         case (.string(let text)?, nil):
@@ -158,13 +208,19 @@ struct ScenarioDecoder {
         case (nil, .string(let name)?):
             target = .header(name: name)
         default:
-            throw error("an assertion needs exactly one of \"pointer\" (a JSON pointer) or \"header\" (a name)",
-                at: pointer, step: step)
+            throw error(
+                "an assertion needs exactly one of \"pointer\" (a JSON pointer) or \"header\" (a name)",
+                at: pointer,
+                step: step
+            )
         }
         let conditions = ["equals", "oneOf", "matches", "absent", "present"].filter { members[$0] != nil }
         guard conditions.count == 1, let key = conditions.first, let value = members[key] else {
-            throw error("an assertion needs exactly one of equals, oneOf, matches, absent, present",
-                at: pointer, step: step)
+            throw error(
+                "an assertion needs exactly one of equals, oneOf, matches, absent, present",
+                at: pointer,
+                step: step
+            )
         }
         let at = pointer.appending(key)
         switch key {

@@ -25,13 +25,19 @@ public struct ScenarioLoader: Sendable {
                 let scenario = try load(path: folder.appendingPathComponent(name).path, file: file)
                 guard scenario.version == version else {
                     throw HarnessError(
-                        .invalidScenario, "the scenario says version \"\(scenario.version)\" but sits in \(version)/",
-                        at: .init(file: file, field: "/version"), hint: "move the file or correct its version")
+                        .invalidScenario,
+                        "the scenario says version \"\(scenario.version)\" but sits in \(version)/",
+                        at: .init(file: file, field: "/version"),
+                        hint: "move the file or correct its version"
+                    )
                 }
                 if let other = seen.updateValue(file, forKey: scenario.name) {
                     throw HarnessError(
-                        .invalidScenario, "the scenario name '\(scenario.name)' is also used by \(other)",
-                        at: .init(file: file, field: "/name"), hint: "give every scenario of a version a unique name")
+                        .invalidScenario,
+                        "the scenario name '\(scenario.name)' is also used by \(other)",
+                        at: .init(file: file, field: "/name"),
+                        hint: "give every scenario of a version a unique name"
+                    )
                 }
                 scenarios.append(scenario)
             }
@@ -43,15 +49,22 @@ public struct ScenarioLoader: Sendable {
     public func load(path: String, file: String) throws(HarnessError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw HarnessError(
-                .invalidScenario, "cannot read the file", at: .init(file: file), hint: "check that it exists and is readable")
+                .invalidScenario,
+                "cannot read the file",
+                at: .init(file: file),
+                hint: "check that it exists and is readable"
+            )
         }
         let json: JSONValue
         do {
             json = try JSONParser.parse(Array(data))
         } catch {
             throw HarnessError(
-                .invalidScenario, "not valid JSON: \(error.description)", at: .init(file: file),
-                hint: "fix the JSON syntax at that line and column")
+                .invalidScenario,
+                "not valid JSON: \(error.description)",
+                at: .init(file: file),
+                hint: "fix the JSON syntax at that line and column"
+            )
         }
         return try load(json: json, file: file)
     }
@@ -67,8 +80,11 @@ public struct ScenarioLoader: Sendable {
     public func check(_ scenario: Scenario) throws(HarnessError) {
         guard let spec = specs[scenario.version] else {
             throw HarnessError(
-                .invalidScenario, "no spec is loaded for \(scenario.version)",
-                at: .init(file: scenario.file, field: "/version"), hint: "load specs/\(scenario.version)/openapi.json")
+                .invalidScenario,
+                "no spec is loaded for \(scenario.version)",
+                at: .init(file: scenario.file, field: "/version"),
+                hint: "load specs/\(scenario.version)/openapi.json"
+            )
         }
         var checker = ScenarioChecker(scenario: scenario, spec: spec)
         try checker.check()

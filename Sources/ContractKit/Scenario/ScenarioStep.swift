@@ -8,7 +8,9 @@ public struct ScenarioStep: Sendable, Hashable {
     public var createsResource: ResourceCleanup?
 
     public init(
-        name: String, request: RequestTemplate, expect: Expectation = .init(),
+        name: String,
+        request: RequestTemplate,
+        expect: Expectation = .init(),
         createsResource: ResourceCleanup? = nil
     ) {
         self.name = name

@@ -19,7 +19,11 @@ public struct VariableScope: Sendable {
     ///   - receiverURL: the webhook receiver's base URL, when one runs.
     ///   - environment: the process environment; only ``environmentPrefix`` names are kept.
     public init(
-        defaults: [String: JSONValue], runID: String, uuid: UUID, startedAt: Date, receiverURL: String? = nil,
+        defaults: [String: JSONValue],
+        runID: String,
+        uuid: UUID,
+        startedAt: Date,
+        receiverURL: String? = nil,
         environment: [String: String] = [:]
     ) {
         values = defaults
@@ -41,7 +45,8 @@ public struct VariableScope: Sendable {
 
     public subscript(name: String) -> JSONValue? {
         if name.hasPrefix("env.") {
-            return Self.isAllowedEnvironmentName(name) ? environment[String(name.dropFirst(4))].map(JSONValue.string) : nil
+            return Self.isAllowedEnvironmentName(name)
+                ? environment[String(name.dropFirst(4))].map(JSONValue.string) : nil
         }
         return values[name]
     }

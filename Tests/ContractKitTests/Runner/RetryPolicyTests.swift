@@ -9,11 +9,17 @@ struct RetryPolicyTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     func decide(
-        _ status: Int, _ headers: HTTPHeaders = [:], retries: Int = 0, jitter: Double = 0
+        _ status: Int,
+        _ headers: HTTPHeaders = [:],
+        retries: Int = 0,
+        jitter: Double = 0
     ) -> RetryPolicy.Decision {
         policy.decision(
-            after: .success(TransportResponse(status: status, headers: headers)), retriesSoFar: retries,
-            jitter: jitter, now: now)
+            after: .success(TransportResponse(status: status, headers: headers)),
+            retriesSoFar: retries,
+            jitter: jitter,
+            now: now
+        )
     }
 
     @Test(arguments: [408, 409, 429, 500, 502, 503, 504, 599])
@@ -40,8 +46,14 @@ struct RetryPolicyTests {
     @Test func stopsAfterMaxRetries() {
         #expect(decide(503, retries: 1) != .stop)
         #expect(decide(503, retries: 2) == .stop)
-        #expect(RetryPolicy.never.decision(after: .failure(.timeout(after: .seconds(1))), retriesSoFar: 0,
-            jitter: 0, now: now) == .stop)
+        #expect(
+            RetryPolicy.never.decision(
+                after: .failure(.timeout(after: .seconds(1))),
+                retriesSoFar: 0,
+                jitter: 0,
+                now: now
+            ) == .stop
+        )
     }
 
     @Test func shouldRetryHeaderOverridesTheStatusRule() {
@@ -60,8 +72,11 @@ struct RetryPolicyTests {
         let at = RetryPolicy.httpDate(date)!
         let policyNow = at.addingTimeInterval(-5)
         let decision = policy.decision(
-            after: .success(TransportResponse(status: 429, headers: ["Retry-After": date])), retriesSoFar: 0,
-            jitter: 0, now: policyNow)
+            after: .success(TransportResponse(status: 429, headers: ["Retry-After": date])),
+            retriesSoFar: 0,
+            jitter: 0,
+            now: policyNow
+        )
         #expect(decision == .retry(after: .seconds(5), reason: "status 429, retry-after: \(date)"))
     }
 

@@ -22,38 +22,69 @@ struct ScenarioRunnerTests {
     }
 
     static func json(_ status: Int, _ body: JSONValue) -> Result<TransportResponse, TransportError> {
-        .success(TransportResponse(status: status, headers: ["Content-Type": "application/json"], body: body.serialized()))
+        .success(
+            TransportResponse(status: status, headers: ["Content-Type": "application/json"], body: body.serialized())
+        )
     }
 
     func runner(
-        _ transport: StubTransport, checks: [any ResponseCheck] = [], budget: RequestBudget = .init(limit: nil),
-        readOnly: Bool = false, clock: VirtualClock = VirtualClock(), ledger: CleanupLedger = .init()
+        _ transport: StubTransport,
+        checks: [any ResponseCheck] = [],
+        budget: RequestBudget = .init(limit: nil),
+        readOnly: Bool = false,
+        clock: VirtualClock = VirtualClock(),
+        ledger: CleanupLedger = .init()
     ) -> ScenarioRunner {
         ScenarioRunner(
-            targets: [.v3: APITarget(version: .v3, baseURL: URL(string: "http://127.0.0.1:9/api/partner")!, token: "t0ken")],
-            specs: [.v3: Self.v3Spec], checks: checks, transport: transport, budget: budget,
-            readOnly: .init(isReadOnly: readOnly), ledger: ledger, clock: clock, random: { 0 }, runID: "run-1")
+            targets: [
+                .v3: APITarget(version: .v3, baseURL: URL(string: "http://127.0.0.1:9/api/partner")!, token: "t0ken")
+            ],
+            specs: [.v3: Self.v3Spec],
+            checks: checks,
+            transport: transport,
+            budget: budget,
+            readOnly: .init(isReadOnly: readOnly),
+            ledger: ledger,
+            clock: clock,
+            random: { 0 },
+            runID: "run-1"
+        )
     }
 
     static let roundTrip = Scenario(
-        name: "round trip", version: .v3, variables: ["events": ["message.sent"]],
+        name: "round trip",
+        version: .v3,
+        variables: ["events": ["message.sent"]],
         steps: [
             ScenarioStep(
                 name: "create",
                 request: RequestTemplate(
-                    method: "POST", path: "/v3/webhook-subscriptions",
-                    body: ["target_url": "https://e.com/{{run.id}}", "subscribed_events": "{{events}}"]),
+                    method: "POST",
+                    path: "/v3/webhook-subscriptions",
+                    body: ["target_url": "https://e.com/{{run.id}}", "subscribed_events": "{{events}}"]
+                ),
                 expect: Expectation(
-                    statuses: [201], captures: [.init(name: "subId", pointer: "/id")],
-                    assertions: [Assertion(.body(pointer: "/is_active"), .equals(true))]),
-                createsResource: ResourceCleanup(deletePath: "/v3/webhook-subscriptions/{{subId}}")),
+                    statuses: [201],
+                    captures: [.init(name: "subId", pointer: "/id")],
+                    assertions: [Assertion(.body(pointer: "/is_active"), .equals(true))]
+                ),
+                createsResource: ResourceCleanup(deletePath: "/v3/webhook-subscriptions/{{subId}}")
+            ),
             ScenarioStep(
-                name: "get", request: RequestTemplate(method: "GET", path: "/v3/webhook-subscriptions/{{subId}}"),
-                expect: Expectation(statuses: [200], assertions: [Assertion(.body(pointer: "/id"), .equals("{{subId}}"))])),
+                name: "get",
+                request: RequestTemplate(method: "GET", path: "/v3/webhook-subscriptions/{{subId}}"),
+                expect: Expectation(
+                    statuses: [200],
+                    assertions: [Assertion(.body(pointer: "/id"), .equals("{{subId}}"))]
+                )
+            ),
             ScenarioStep(
-                name: "list", request: RequestTemplate(method: "GET", path: "/v3/webhook-subscriptions"),
-                expect: Expectation(statuses: [200])),
-        ])
+                name: "list",
+                request: RequestTemplate(method: "GET", path: "/v3/webhook-subscriptions"),
+                expect: Expectation(statuses: [200])
+            ),
+        ]
+    )
 
     @Test func capturesFlowIntoLaterStepsAndTheLedgerDeletesAtTheEnd() async throws {
         let stub = StubTransport { request, _ in
@@ -67,23 +98,32 @@ struct ScenarioRunnerTests {
         let check = RecordingCheck()
         let result = await runner(stub, checks: [check]).run(Self.roundTrip)
         #expect(result.status == .passed)
-        #expect(stub.requests.map { "\($0.method) \($0.url.path)" } == [
-            "POST /api/partner/v3/webhook-subscriptions", "GET /api/partner/v3/webhook-subscriptions/sub-1",
-            "GET /api/partner/v3/webhook-subscriptions", "DELETE /api/partner/v3/webhook-subscriptions/sub-1",
-        ])
+        #expect(
+            stub.requests.map { "\($0.method) \($0.url.path)" } == [
+                "POST /api/partner/v3/webhook-subscriptions", "GET /api/partner/v3/webhook-subscriptions/sub-1",
+                "GET /api/partner/v3/webhook-subscriptions", "DELETE /api/partner/v3/webhook-subscriptions/sub-1",
+            ]
+        )
         let create = stub.requests[0]
         #expect(create.headers["Authorization"] == "Bearer t0ken")
-        #expect(try JSONParser.parse(create.body) == ["target_url": "https://e.com/run-1", "subscribed_events": ["message.sent"]])
+        #expect(
+            try JSONParser.parse(create.body) == [
+                "target_url": "https://e.com/run-1", "subscribed_events": ["message.sent"],
+            ]
+        )
         #expect(result.cleanup.map(\.name) == ["cleanup: DELETE /v3/webhook-subscriptions/sub-1"])
-        #expect(check.seen.withLock { $0 } == [
-            "create createWebhookSubscription", "get getWebhookSubscription", "list listWebhookSubscriptions",
-            "cleanup: DELETE /v3/webhook-subscriptions/sub-1 deleteWebhookSubscription",
-        ])
+        #expect(
+            check.seen.withLock { $0 } == [
+                "create createWebhookSubscription", "get getWebhookSubscription", "list listWebhookSubscriptions",
+                "cleanup: DELETE /v3/webhook-subscriptions/sub-1 deleteWebhookSubscription",
+            ]
+        )
     }
 
     @Test func aFailingStepSkipsTheRestButCleanupStillDeletes() async {
         let stub = StubTransport { request, _ in
-            request.method == "POST" ? Self.json(201, ["id": "sub-1", "is_active": false])
+            request.method == "POST"
+                ? Self.json(201, ["id": "sub-1", "is_active": false])
                 : request.method == "DELETE" ? .success(TransportResponse(status: 204)) : Self.json(500, [:])
         }
         let ledger = CleanupLedger()
@@ -125,7 +165,10 @@ struct ScenarioRunnerTests {
         let stub = StubTransport(script: [Self.json(201, ["id": "s", "is_active": true]), Self.json(200, ["id": "s"])])
         let result = await runner(stub, budget: RequestBudget(limit: 2)).run(Self.roundTrip)
         #expect(stub.requests.count == 2)
-        guard case .errored(let error) = result.status else { Issue.record("expected errored"); return }
+        guard case .errored(let error) = result.status else {
+            Issue.record("expected errored")
+            return
+        }
         #expect(error.code == .budgetExhausted)
         #expect(error.location.step == "list")
     }
@@ -134,7 +177,10 @@ struct ScenarioRunnerTests {
         let stub = StubTransport(script: [Self.json(201, [:])])
         let result = await runner(stub, readOnly: true).run(Self.roundTrip)
         #expect(stub.requests.isEmpty)
-        guard case .errored(let error) = result.status else { Issue.record("expected errored"); return }
+        guard case .errored(let error) = result.status else {
+            Issue.record("expected errored")
+            return
+        }
         #expect(error.code == .readOnlyViolation)
     }
 

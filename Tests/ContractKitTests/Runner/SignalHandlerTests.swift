@@ -5,9 +5,9 @@ import Testing
 @testable import ContractKit
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 struct SignalHandlerTests {
@@ -20,7 +20,9 @@ struct SignalHandlerTests {
     @Test func cleansUpOnceThenTerminatesWithOneHundredTwentyEightPlusTheSignal() async {
         let recorder = Recorder()
         let reaction = SignalHandler.Reaction(
-            terminate: { recorder.append("exit \($0)") }, cleanUp: { recorder.append("cleanup \($0)") })
+            terminate: { recorder.append("exit \($0)") },
+            cleanUp: { recorder.append("cleanup \($0)") }
+        )
         await reaction.handle(SIGINT)
         await reaction.handle(SIGTERM)
         #expect(recorder.all == ["cleanup \(SIGINT)", "exit 130", "exit 143"])
@@ -32,7 +34,10 @@ struct SignalHandlerTests {
         let recorder = Recorder()
         let (exits, continuation) = AsyncStream.makeStream(of: Int32.self)
         let handler = SignalHandler(
-            signals: [SIGUSR2], terminate: { continuation.yield($0) }, cleanUp: { recorder.append("cleanup \($0)") })
+            signals: [SIGUSR2],
+            terminate: { continuation.yield($0) },
+            cleanUp: { recorder.append("cleanup \($0)") }
+        )
         defer { handler.cancel() }
         let kill = Process()
         kill.executableURL = URL(fileURLWithPath: "/bin/kill")

@@ -6,18 +6,25 @@ import Testing
 struct SuiteRunnerTests {
     static func scenario(_ name: String, _ version: APIVersion, tags: [String] = []) -> Scenario {
         Scenario(
-            name: name, version: version, tags: tags,
+            name: name,
+            version: version,
+            tags: tags,
             steps: [ScenarioStep(name: "list", request: RequestTemplate(method: "GET", path: "/\(name)"))],
-            file: "\(version)/\(name).json")
+            file: "\(version)/\(name).json"
+        )
     }
 
-    static let scenarios = (0..<12).map { scenario("s\($0)", $0 % 2 == 0 ? .v3 : .v2, tags: $0 < 3 ? ["read-only"] : []) }
+    static let scenarios = (0..<12).map {
+        scenario("s\($0)", $0 % 2 == 0 ? .v3 : .v2, tags: $0 < 3 ? ["read-only"] : [])
+    }
 
     func suite(_ selection: ScenarioSelection = .init(), parallel: Int = 4) -> (SuiteRunner, StubTransport) {
         let stub = StubTransport(script: [.success(TransportResponse(status: 200))])
-        let targets = Dictionary(uniqueKeysWithValues: APIVersion.allCases.map {
-            ($0, APITarget(version: $0, baseURL: URL(string: "http://127.0.0.1:9")!, token: "t"))
-        })
+        let targets = Dictionary(
+            uniqueKeysWithValues: APIVersion.allCases.map {
+                ($0, APITarget(version: $0, baseURL: URL(string: "http://127.0.0.1:9")!, token: "t"))
+            }
+        )
         let runner = ScenarioRunner(targets: targets, specs: [:], checks: [], transport: stub, runID: "r")
         return (SuiteRunner(runner: runner, selection: selection, parallel: parallel), stub)
     }

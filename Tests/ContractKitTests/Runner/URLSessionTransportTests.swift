@@ -8,7 +8,8 @@ import Testing
 @Suite(.timeLimit(.minutes(1)))
 struct URLSessionTransportTests {
     func withServer<T>(
-        _ handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse, _ body: (URL) async throws -> T
+        _ handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse,
+        _ body: (URL) async throws -> T
     ) async throws -> T {
         let server = HTTPServer(handler: handler)
         let port = try server.start()
@@ -16,7 +17,11 @@ struct URLSessionTransportTests {
         return try await body(URL(string: "http://127.0.0.1:\(port)/v3/x")!)
     }
 
-    func send(_ url: URL, transport: URLSessionTransport = .init(), timeout: Duration = .seconds(10))
+    func send(
+        _ url: URL,
+        transport: URLSessionTransport = .init(),
+        timeout: Duration = .seconds(10)
+    )
         async -> Result<TransportResponse, TransportError>
     {
         do {
@@ -28,8 +33,11 @@ struct URLSessionTransportTests {
 
     @Test func returnsStatusHeadersAndBody() async throws {
         let result = try await withServer({ request in
-            HTTPResponse(status: 201, headers: ["X-Trace-ID": "abc", "Content-Type": "application/json"],
-                body: Array("{\"m\":\"\(request.method)\"}".utf8))
+            HTTPResponse(
+                status: 201,
+                headers: ["X-Trace-ID": "abc", "Content-Type": "application/json"],
+                body: Array("{\"m\":\"\(request.method)\"}".utf8)
+            )
         }) { url in await send(url) }
         let response = try result.get()
         #expect(response.status == 201)
@@ -74,7 +82,11 @@ struct URLSessionTransportTests {
 
     @Test func aConnectionResetMidBodyIsReported() async throws {
         let result = try await withServer({ _ in
-            HTTPResponse(status: 200, body: Array(repeating: 0x61, count: 1000), delivery: .truncateBody(afterBytes: 10))
+            HTTPResponse(
+                status: 200,
+                body: Array(repeating: 0x61, count: 1000),
+                delivery: .truncateBody(afterBytes: 10)
+            )
         }) { url in await send(url) }
         // Linux's curl-based URLSession calls this "Empty reply from server"; Darwin a lost connection.
         switch result {

@@ -36,7 +36,9 @@ struct ScenarioLoaderTests {
                 ],
                 "expect": [
                     "status": 201, "captures": ["subId": "/id"],
-                    "assertions": [["pointer": "/id", "equals": "{{subId}}"], ["header": "X-Trace-ID", "present": true]],
+                    "assertions": [
+                        ["pointer": "/id", "equals": "{{subId}}"], ["header": "X-Trace-ID", "present": true],
+                    ],
                 ],
                 "createsResource": ["deletePath": "/v3/webhook-subscriptions/{{subId}}"],
             ],
@@ -81,27 +83,47 @@ struct ScenarioLoaderTests {
         return set(valid, pointer.tokens[...])
     }
 
-    @Test(arguments: [
-        ("/steps/1/request/path", "/v3/webhook-subscriptions/{{subID}}", "get",
-            "/steps/1/request/path", "'subID' is not defined"),
-        ("/steps/0/request/path", "/v3/nope", "create", "/steps/0/request/path", "no operation POST /v3/nope"),
-        ("/steps/1/expect/operationId", "getSubscription", "get", "/steps/1/expect/operationId",
-            "no operation 'getSubscription'"),
-        ("/steps/0/expect/captures", ["subId": "id"], "create", "/steps/0/expect/captures/subId",
-            "not a JSON pointer"),
-        ("/steps/0/request/headers", ["X-Phone": "{{env.LINQ_API_V3_API_KEY}}"], "create",
-            "/steps/0/request/headers/X-Phone", "'env.LINQ_API_V3_API_KEY' is not defined"),
-        ("/steps/0/expect/assertions/0/matches", "[", "create", "/steps/0/expect/assertions/0",
-            "exactly one of equals"),
-        ("/steps/0/expect/assertions/1", ["header": "X", "matches": "(["], "create",
-            "/steps/0/expect/assertions/1/matches", "valid regular expression"),
-        ("/steps/1/expcet", ["status": 200], "get", "/steps/1/expcet", "unknown member \"expcet\""),
-        ("/steps/0/createsResource/deletePath", "/v3/webhook-subscriptions/{{missing}}", "create",
-            "/steps/0/createsResource/deletePath", "'missing' is not defined"),
-        ("/steps/1/request/method", "get", "get", "/steps/1/request/method", "method must be"),
-    ] as [(JSONPointer, JSONValue, String, String, String)])
+    @Test(
+        arguments: [
+            (
+                "/steps/1/request/path", "/v3/webhook-subscriptions/{{subID}}", "get",
+                "/steps/1/request/path", "'subID' is not defined"
+            ),
+            ("/steps/0/request/path", "/v3/nope", "create", "/steps/0/request/path", "no operation POST /v3/nope"),
+            (
+                "/steps/1/expect/operationId", "getSubscription", "get", "/steps/1/expect/operationId",
+                "no operation 'getSubscription'"
+            ),
+            (
+                "/steps/0/expect/captures", ["subId": "id"], "create", "/steps/0/expect/captures/subId",
+                "not a JSON pointer"
+            ),
+            (
+                "/steps/0/request/headers", ["X-Phone": "{{env.LINQ_API_V3_API_KEY}}"], "create",
+                "/steps/0/request/headers/X-Phone", "'env.LINQ_API_V3_API_KEY' is not defined"
+            ),
+            (
+                "/steps/0/expect/assertions/0/matches", "[", "create", "/steps/0/expect/assertions/0",
+                "exactly one of equals"
+            ),
+            (
+                "/steps/0/expect/assertions/1", ["header": "X", "matches": "(["], "create",
+                "/steps/0/expect/assertions/1/matches", "valid regular expression"
+            ),
+            ("/steps/1/expcet", ["status": 200], "get", "/steps/1/expcet", "unknown member \"expcet\""),
+            (
+                "/steps/0/createsResource/deletePath", "/v3/webhook-subscriptions/{{missing}}", "create",
+                "/steps/0/createsResource/deletePath", "'missing' is not defined"
+            ),
+            ("/steps/1/request/method", "get", "get", "/steps/1/request/method", "method must be"),
+        ] as [(JSONPointer, JSONValue, String, String, String)]
+    )
     func namesFileStepAndFieldOfEachError(
-        pointer: JSONPointer, value: JSONValue, step: String, field: String, message: String
+        pointer: JSONPointer,
+        value: JSONValue,
+        step: String,
+        field: String,
+        message: String
     ) {
         let error = #expect(throws: HarnessError.self) {
             try loader.load(json: Self.mutated(pointer, value), file: "v3/round-trip.json")
