@@ -12,7 +12,7 @@ let package = Package(
         .target(name: "HTTPServer"),
         .target(name: "ContractKit", dependencies: ["HTTPServer"]),
         .executableTarget(name: "conformance", dependencies: ["ContractKit"]),
-        .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"]),
+        .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
     ]
 )
