@@ -11,7 +11,7 @@ public struct JUnitXMLWriter: Sendable {
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         xml += "<testsuites" + attributes([
             ("name", report.name), ("tests", String(report.tests)), ("failures", String(report.failures)),
-            ("errors", String(report.errors)), ("time", Self.seconds(report.time)),
+            ("errors", String(report.errors)), ("time", ReportTime.seconds(report.time)),
         ]) + ">\n"
         for suite in report.suites { render(suite, into: &xml) }
         xml += "</testsuites>\n"
@@ -21,9 +21,9 @@ public struct JUnitXMLWriter: Sendable {
     private func render(_ suite: JUnitReport.Suite, into xml: inout String) {
         var suiteAttributes = [
             ("name", suite.name), ("tests", String(suite.tests)), ("failures", String(suite.failures)),
-            ("errors", String(suite.errors)), ("skipped", String(suite.skipped)), ("time", Self.seconds(suite.time)),
+            ("errors", String(suite.errors)), ("skipped", String(suite.skipped)), ("time", ReportTime.seconds(suite.time)),
         ]
-        if let timestamp = suite.timestamp { suiteAttributes.append(("timestamp", Self.timestamp(timestamp))) }
+        if let timestamp = suite.timestamp { suiteAttributes.append(("timestamp", ReportTime.timestamp(timestamp))) }
         xml += "  <testsuite" + attributes(suiteAttributes) + ">\n"
         if !suite.properties.isEmpty {
             xml += "    <properties>\n"
@@ -39,7 +39,7 @@ public struct JUnitXMLWriter: Sendable {
 
     private func render(_ testCase: JUnitReport.TestCase, into xml: inout String) {
         let open = "    <testcase" + attributes([
-            ("name", testCase.name), ("classname", testCase.classname), ("time", Self.seconds(testCase.time)),
+            ("name", testCase.name), ("classname", testCase.classname), ("time", ReportTime.seconds(testCase.time)),
         ])
         guard !testCase.outcomes.isEmpty || testCase.systemOut != nil else {
             xml += open + "/>\n"
@@ -67,27 +67,5 @@ public struct JUnitXMLWriter: Sendable {
 
     private func element(_ name: String, text: String) -> String {
         "<\(name)>" + XMLEscaping.text(text) + "</\(name)>"
-    }
-
-    /// Seconds with millisecond precision and a `.` whatever the locale; negative becomes `0.000`.
-    static func seconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        guard seconds >= 0, attoseconds >= 0 else { return "0.000" }
-        let millis = seconds * 1000 + attoseconds / 1_000_000_000_000_000
-        let fraction = String(millis % 1000)
-        return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
-    }
-
-    /// ISO 8601 in UTC to the second, e.g. `2026-02-01T12:00:00Z`.
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!  // "UTC" is always a known zone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func pad(_ value: Int?, _ width: Int = 2) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))T"
-            + "\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))Z"
     }
 }
