@@ -1,0 +1,111 @@
+/// A ``RunResult`` with the gate's judgement attached to every scenario, step and finding: the one
+/// model every report is rendered from, so JUnit, JSON, Markdown and console cannot disagree.
+public struct AssessedRun: Sendable, Hashable {
+    /// How a scenario or step comes out in the reports.
+    public enum Outcome: Sendable, Hashable {
+        case passed
+        /// At least one failing finding (one the gate does not allow and whose severity meets `--fail-on`).
+        case failed
+        case skipped(reason: String)
+        case errored(HarnessError)
+
+        public var label: String {
+            switch self {
+            case .passed: "passed"
+            case .failed: "failed"
+            case .skipped: "skipped"
+            case .errored: "errored"
+            }
+        }
+    }
+
+    /// A step with its assessed findings.
+    public struct Step: Sendable, Hashable {
+        public var result: StepResult
+        public var isCleanup: Bool
+        public var findings: [AssessedFinding]
+        public var outcome: Outcome
+    }
+
+    /// A scenario with its assessed steps (cleanup last).
+    public struct Scenario: Sendable, Hashable {
+        public var result: ScenarioResult
+        public var steps: [Step]
+        public var outcome: Outcome
+
+        public var passedSteps: Int { steps.count { $0.outcome == .passed } }
+        public var failedSteps: Int { steps.count { $0.outcome == .failed } }
+        public var skippedSteps: Int { steps.count { if case .skipped = $0.outcome { true } else { false } } }
+        public var erroredSteps: Int { steps.count { if case .errored = $0.outcome { true } else { false } } }
+    }
+
+    public var result: RunResult
+    public var scenarios: [Scenario]
+    public var verdict: GateVerdict
+    /// The policy the verdict was reached under, for the reports' header.
+    public var policy: SeverityPolicy
+
+    public init(_ result: RunResult, gate: Gate) {
+        self.result = result
+        self.policy = gate.policy
+        var harnessErrors = 0
+        scenarios = result.scenarios.map { scenario in
+            let steps = scenario.steps.map { (step: $0, isCleanup: false) } + scenario.cleanup.map { ($0, true) }
+            let assessed = steps.map { entry in
+                let findings = entry.step.findings.map(gate.assess)
+                let outcome: Outcome =
+                    switch entry.step.status {
+                    case .errored(let error): .errored(error)
+                    case .skipped(let reason): .skipped(reason: reason)
+                    case .passed, .failed: findings.contains(where: \.isFailing) ? .failed : .passed
+                    }
+                return Step(result: entry.step, isCleanup: entry.isCleanup, findings: findings, outcome: outcome)
+            }
+            let outcome: Outcome =
+                switch scenario.status {
+                case .errored(let error): .errored(error)
+                case .skipped(let reason): .skipped(reason: reason)
+                case .passed, .failed:
+                    assessed.lazy.compactMap { if case .errored(let error) = $0.outcome { error } else { nil } }.first
+                        .map(Outcome.errored) ?? (assessed.contains { $0.outcome == .failed } ? .failed : .passed)
+                }
+            let stepErrors = assessed.count { if case .errored = $0.outcome { true } else { false } }
+            harnessErrors += stepErrors > 0 ? stepErrors : (outcome.isErrored ? 1 : 0)
+            return Scenario(result: scenario, steps: assessed, outcome: outcome)
+        }
+        verdict = gate.verdict(findings: result.findings, harnessErrorCount: harnessErrors)
+    }
+
+    /// Every harness error of the run with where it happened: errored steps, else errored scenarios.
+    public var harnessErrors: [(scenario: Scenario, step: Step?, error: HarnessError)] {
+        scenarios.flatMap { scenario in
+            let steps = scenario.steps.compactMap { step in
+                if case .errored(let error) = step.outcome { (scenario, Optional(step), error) } else { nil }
+            }
+            if steps.isEmpty, case .errored(let error) = scenario.outcome { return [(scenario, nil, error)] }
+            return steps
+        }
+    }
+
+    /// Every assessed finding with its scenario and step, in run order.
+    public var findings: [(scenario: Scenario, step: Step, finding: AssessedFinding)] {
+        scenarios.flatMap { scenario in
+            scenario.steps.flatMap { step in step.findings.map { (scenario, step, $0) } }
+        }
+    }
+
+    /// The API versions present, in order.
+    public var versions: [APIVersion] {
+        Array(Set(scenarios.map(\.result.version))).sorted()
+    }
+}
+
+extension AssessedRun.Outcome {
+    var isErrored: Bool {
+        if case .errored = self { true } else { false }
+    }
+
+    var isSkipped: Bool {
+        if case .skipped = self { true } else { false }
+    }
+}
