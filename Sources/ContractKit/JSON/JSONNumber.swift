@@ -55,13 +55,19 @@ public enum JSONNumber: Sendable, Hashable {
 }
 
 extension JSONNumber: CustomStringConvertible {
-    /// The JSON text of the number (`1`, `1.0`, `1e+300`, `123456789012345678901234567890`).
+    /// The JSON text of the number (`1`, `1.0`, `-0.0`, `1e+300`, `123456789012345678901234567890`).
+    ///
+    /// Doubles print in the shortest form that parses back to the same bits, always with a `.` or
+    /// an exponent so they stay doubles. JSON has no infinity or NaN; they print as `null`,
+    /// as JavaScript's `JSON.stringify` does.
     public var description: String {
         switch self {
         case .integer(let value): String(value)
         case .bigInteger(let digits): digits
         case .double(let value):
-            if value.isFinite, value.rounded(.towardZero) == value, abs(value) < 1e16 {
+            if !value.isFinite {
+                "null"
+            } else if value.rounded(.towardZero) == value, abs(value) < 1e16, value != 0 || value.sign == .plus {
                 String(Int64(value)) + ".0"
             } else {
                 "\(value)"

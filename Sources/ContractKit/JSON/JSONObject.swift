@@ -25,11 +25,20 @@ public struct JSONObject: Sendable, Hashable {
         get { storage[key] }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+                updateValue(newValue, forKey: key)
             } else if storage.removeValue(forKey: key) != nil {
                 keys.removeAll { $0 == key }
             }
         }
+    }
+
+    /// Sets the member `key`, appending it when new; returns the value it replaced.
+    /// One hash lookup, which is what lets the parser detect duplicate keys for free.
+    @discardableResult
+    public mutating func updateValue(_ value: JSONValue, forKey key: String) -> JSONValue? {
+        let previous = storage.updateValue(value, forKey: key)
+        if previous == nil { keys.append(key) }
+        return previous
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
