@@ -35,8 +35,8 @@ public struct AssessedRun: Sendable, Hashable {
 
         public var passedSteps: Int { steps.count { $0.outcome == .passed } }
         public var failedSteps: Int { steps.count { $0.outcome == .failed } }
-        public var skippedSteps: Int { steps.count { if case .skipped = $0.outcome { true } else { false } } }
-        public var erroredSteps: Int { steps.count { if case .errored = $0.outcome { true } else { false } } }
+        public var skippedSteps: Int { steps.count { $0.outcome.isSkipped } }
+        public var erroredSteps: Int { steps.count { $0.outcome.isErrored } }
     }
 
     public var result: RunResult
@@ -50,17 +50,9 @@ public struct AssessedRun: Sendable, Hashable {
         self.policy = gate.policy
         var harnessErrors = 0
         scenarios = result.scenarios.map { scenario in
-            let steps = scenario.steps.map { (step: $0, isCleanup: false) } + scenario.cleanup.map { ($0, true) }
-            let assessed = steps.map { entry in
-                let findings = entry.step.findings.map(gate.assess)
-                let outcome: Outcome =
-                    switch entry.step.status {
-                    case .errored(let error): .errored(error)
-                    case .skipped(let reason): .skipped(reason: reason)
-                    case .passed, .failed: findings.contains(where: \.isFailing) ? .failed : .passed
-                    }
-                return Step(result: entry.step, isCleanup: entry.isCleanup, findings: findings, outcome: outcome)
-            }
+            let assessed =
+                scenario.steps.map { Self.assess($0, isCleanup: false, gate: gate) }
+                + scenario.cleanup.map { Self.assess($0, isCleanup: true, gate: gate) }
             let outcome: Outcome =
                 switch scenario.status {
                 case .errored(let error): .errored(error)
@@ -69,18 +61,29 @@ public struct AssessedRun: Sendable, Hashable {
                     assessed.lazy.compactMap { if case .errored(let error) = $0.outcome { error } else { nil } }.first
                         .map(Outcome.errored) ?? (assessed.contains { $0.outcome == .failed } ? .failed : .passed)
                 }
-            let stepErrors = assessed.count { if case .errored = $0.outcome { true } else { false } }
+            let stepErrors = assessed.count { $0.outcome.isErrored }
             harnessErrors += stepErrors > 0 ? stepErrors : (outcome.isErrored ? 1 : 0)
             return Scenario(result: scenario, steps: assessed, outcome: outcome)
         }
         verdict = gate.verdict(findings: result.findings, harnessErrorCount: harnessErrors)
     }
 
+    private static func assess(_ step: StepResult, isCleanup: Bool, gate: Gate) -> Step {
+        let findings = step.findings.map(gate.assess)
+        let outcome: Outcome =
+            switch step.status {
+            case .errored(let error): .errored(error)
+            case .skipped(let reason): .skipped(reason: reason)
+            case .passed, .failed: findings.contains(where: \.isFailing) ? .failed : .passed
+            }
+        return Step(result: step, isCleanup: isCleanup, findings: findings, outcome: outcome)
+    }
+
     /// Every harness error of the run with where it happened: errored steps, else errored scenarios.
     public var harnessErrors: [(scenario: Scenario, step: Step?, error: HarnessError)] {
-        scenarios.flatMap { scenario in
-            let steps = scenario.steps.compactMap { step in
-                if case .errored(let error) = step.outcome { (scenario, Optional(step), error) } else { nil }
+        scenarios.flatMap { scenario -> [(scenario: Scenario, step: Step?, error: HarnessError)] in
+            let steps = scenario.steps.compactMap { step -> (scenario: Scenario, step: Step?, error: HarnessError)? in
+                if case .errored(let error) = step.outcome { (scenario, step, error) } else { nil }
             }
             if steps.isEmpty, case .errored(let error) = scenario.outcome { return [(scenario, nil, error)] }
             return steps
@@ -101,11 +104,11 @@ public struct AssessedRun: Sendable, Hashable {
 }
 
 extension AssessedRun.Outcome {
-    var isErrored: Bool {
+    public var isErrored: Bool {
         if case .errored = self { true } else { false }
     }
 
-    var isSkipped: Bool {
+    public var isSkipped: Bool {
         if case .skipped = self { true } else { false }
     }
 }
