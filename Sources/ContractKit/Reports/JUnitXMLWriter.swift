@@ -3,8 +3,14 @@ import Foundation
 /// Renders a ``JUnitReport`` as XML 1.0 that validates against the Surefire/Jenkins schema
 /// (`junit-10.xsd`): required attributes present, times as plain seconds (`12.345`), and no
 /// attribute the schema does not declare (it has none for `skipped` on `testsuites`).
+///
+/// Every attribute value and text passes through the redactor before it is escaped.
 public struct JUnitXMLWriter: Sendable {
-    public init() {}
+    public var redactor: Redactor
+
+    public init(redactor: Redactor = Redactor()) {
+        self.redactor = redactor
+    }
 
     /// The document as text, UTF-8 declared.
     public func render(_ report: JUnitReport) -> String {
@@ -54,7 +60,7 @@ public struct JUnitXMLWriter: Sendable {
                 xml += "      <\(name)" + attributes(outcomeAttributes) + "/>\n"
             } else {
                 xml += "      <\(name)" + attributes(outcomeAttributes) + ">"
-                    + XMLEscaping.text(outcome.body) + "</\(name)>\n"
+                    + XMLEscaping.text(redactor.redact(outcome.body)) + "</\(name)>\n"
             }
         }
         if let systemOut = testCase.systemOut { xml += "      " + element("system-out", text: systemOut) + "\n" }
@@ -62,10 +68,10 @@ public struct JUnitXMLWriter: Sendable {
     }
 
     private func attributes(_ pairs: [(String, String)]) -> String {
-        pairs.map { " \($0.0)=\"\(XMLEscaping.attribute($0.1))\"" }.joined()
+        pairs.map { " \($0.0)=\"\(XMLEscaping.attribute(redactor.redact($0.1)))\"" }.joined()
     }
 
     private func element(_ name: String, text: String) -> String {
-        "<\(name)>" + XMLEscaping.text(text) + "</\(name)>"
+        "<\(name)>" + XMLEscaping.text(redactor.redact(text)) + "</\(name)>"
     }
 }
