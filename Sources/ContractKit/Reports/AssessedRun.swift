@@ -25,6 +25,24 @@ public struct AssessedRun: Sendable, Hashable {
         public var isCleanup: Bool
         public var findings: [AssessedFinding]
         public var outcome: Outcome
+
+        init(_ step: StepResult, isCleanup: Bool, gate: Gate) {
+            let findings = step.findings.map(gate.assess)
+            let outcome: Outcome =
+                switch step.status {
+                case .errored(let error): .errored(error)
+                case .skipped(let reason): .skipped(reason: reason)
+                case .passed, .failed: findings.contains(where: \.isFailing) ? .failed : .passed
+                }
+            self.init(result: step, isCleanup: isCleanup, findings: findings, outcome: outcome)
+        }
+
+        init(result: StepResult, isCleanup: Bool, findings: [AssessedFinding], outcome: Outcome) {
+            self.result = result
+            self.isCleanup = isCleanup
+            self.findings = findings
+            self.outcome = outcome
+        }
     }
 
     /// A scenario with its assessed steps (cleanup last).
@@ -32,6 +50,28 @@ public struct AssessedRun: Sendable, Hashable {
         public var result: ScenarioResult
         public var steps: [Step]
         public var outcome: Outcome
+
+        init(result: ScenarioResult, steps: [Step], outcome: Outcome) {
+            self.result = result
+            self.steps = steps
+            self.outcome = outcome
+        }
+
+        /// `result` judged by `gate`; the console reporter uses it as each scenario finishes.
+        public init(_ result: ScenarioResult, gate: Gate) {
+            let steps =
+                result.steps.map { Step($0, isCleanup: false, gate: gate) }
+                + result.cleanup.map { Step($0, isCleanup: true, gate: gate) }
+            let outcome: Outcome =
+                switch result.status {
+                case .errored(let error): .errored(error)
+                case .skipped(let reason): .skipped(reason: reason)
+                case .passed, .failed:
+                    steps.lazy.compactMap { if case .errored(let error) = $0.outcome { error } else { nil } }.first
+                        .map(Outcome.errored) ?? (steps.contains { $0.outcome == .failed } ? .failed : .passed)
+                }
+            self.init(result: result, steps: steps, outcome: outcome)
+        }
 
         public var passedSteps: Int { steps.count { $0.outcome == .passed } }
         public var failedSteps: Int { steps.count { $0.outcome == .failed } }
@@ -48,35 +88,9 @@ public struct AssessedRun: Sendable, Hashable {
     public init(_ result: RunResult, gate: Gate) {
         self.result = result
         self.policy = gate.policy
-        var harnessErrors = 0
-        scenarios = result.scenarios.map { scenario in
-            let assessed =
-                scenario.steps.map { Self.assess($0, isCleanup: false, gate: gate) }
-                + scenario.cleanup.map { Self.assess($0, isCleanup: true, gate: gate) }
-            let outcome: Outcome =
-                switch scenario.status {
-                case .errored(let error): .errored(error)
-                case .skipped(let reason): .skipped(reason: reason)
-                case .passed, .failed:
-                    assessed.lazy.compactMap { if case .errored(let error) = $0.outcome { error } else { nil } }.first
-                        .map(Outcome.errored) ?? (assessed.contains { $0.outcome == .failed } ? .failed : .passed)
-                }
-            let stepErrors = assessed.count { $0.outcome.isErrored }
-            harnessErrors += stepErrors > 0 ? stepErrors : (outcome.isErrored ? 1 : 0)
-            return Scenario(result: scenario, steps: assessed, outcome: outcome)
-        }
+        scenarios = result.scenarios.map { Scenario($0, gate: gate) }
+        let harnessErrors = scenarios.reduce(0) { $0 + max($1.erroredSteps, $1.outcome.isErrored ? 1 : 0) }
         verdict = gate.verdict(findings: result.findings, harnessErrorCount: harnessErrors)
-    }
-
-    private static func assess(_ step: StepResult, isCleanup: Bool, gate: Gate) -> Step {
-        let findings = step.findings.map(gate.assess)
-        let outcome: Outcome =
-            switch step.status {
-            case .errored(let error): .errored(error)
-            case .skipped(let reason): .skipped(reason: reason)
-            case .passed, .failed: findings.contains(where: \.isFailing) ? .failed : .passed
-            }
-        return Step(result: step, isCleanup: isCleanup, findings: findings, outcome: outcome)
     }
 
     /// Every harness error of the run with where it happened: errored steps, else errored scenarios.
