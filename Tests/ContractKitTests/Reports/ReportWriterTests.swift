@@ -127,6 +127,18 @@ struct ReportWriterTests {
         #expect(result.status == 0, "\(result.output)")
     }
 
+    @Test func resultsValidateWithOurOwnSchemaValidator() throws {
+        let (directory, _, _) = try Self.writeAll()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schemaText = try String(contentsOf: ExternalTool.repositoryRoot.appending(path: "specs/results.schema.json"), encoding: .utf8)
+        let validator = SchemaValidator(document: try JSONParser.parse(schemaText), dialect: .draft2020_12)
+        let results = try JSONParser.parse(try Data(contentsOf: directory.appending(path: "reports/results.json")).map { $0 })
+        #expect(validator.validate(results, schemaAt: .root) == [])
+        var broken = try #require(results.objectValue)
+        broken["gate"] = ["failOn": "fatal", "strict": false, "exitCode": 1]
+        #expect(!validator.validate(.object(broken), schemaAt: .root).isEmpty)
+    }
+
     @Test func aWriteFailureNamesThePath() throws {
         let directory = try ExternalTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
