@@ -27,8 +27,12 @@ public struct Gate: Sendable, Hashable {
         let allowedBy = entry.flatMap { $0.isExpired(on: today) ? nil : $0.id }
         let expiredEntry = entry.flatMap { $0.isExpired(on: today) ? $0.id : nil }
         return AssessedFinding(
-            finding: finding, severity: severity, allowedBy: allowedBy, expiredEntry: expiredEntry,
-            isFailing: allowedBy == nil && policy.fails(severity))
+            finding: finding,
+            severity: severity,
+            allowedBy: allowedBy,
+            expiredEntry: expiredEntry,
+            isFailing: allowedBy == nil && policy.fails(severity)
+        )
     }
 
     /// The verdict on a whole run, given all its findings and how many harness errors it had.
@@ -38,23 +42,40 @@ public struct Gate: Sendable, Hashable {
         for entry in knownDifferences.entries {
             if entry.isExpired(on: today) {
                 let severity = policy.adjusted(.error)
-                issues.append(.init(
-                    entry: entry, kind: .expired, severity: severity, isFailing: policy.fails(severity),
-                    message: "known difference '\(entry.id)' expired on \(entry.expires); "
-                        + "review it and move 'expires' forward, or remove it"))
+                issues.append(
+                    .init(
+                        entry: entry,
+                        kind: .expired,
+                        severity: severity,
+                        isFailing: policy.fails(severity),
+                        message: "known difference '\(entry.id)' expired on \(entry.expires); "
+                            + "review it and move 'expires' forward, or remove it"
+                    )
+                )
             } else if !findings.contains(where: entry.matches) {
                 let severity = policy.adjusted(.warning)
-                issues.append(.init(
-                    entry: entry, kind: .stale, severity: severity, isFailing: policy.fails(severity),
-                    message: "known difference '\(entry.id)' matched no finding in this run; "
-                        + "remove it if the difference is gone"))
+                issues.append(
+                    .init(
+                        entry: entry,
+                        kind: .stale,
+                        severity: severity,
+                        isFailing: policy.fails(severity),
+                        message: "known difference '\(entry.id)' matched no finding in this run; "
+                            + "remove it if the difference is gone"
+                    )
+                )
             }
         }
         let exitCode: ExitCode =
             harnessErrorCount > 0
             ? .configurationError
             : assessed.contains(where: \.isFailing) || issues.contains(where: \.isFailing) ? .failed : .passed
-        return GateVerdict(findings: assessed, entryIssues: issues, harnessErrorCount: harnessErrorCount, exitCode: exitCode)
+        return GateVerdict(
+            findings: assessed,
+            entryIssues: issues,
+            harnessErrorCount: harnessErrorCount,
+            exitCode: exitCode
+        )
     }
 }
 

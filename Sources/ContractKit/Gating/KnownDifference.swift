@@ -22,8 +22,15 @@ public struct KnownDifference: Sendable, Hashable, Identifiable {
     public var expires: CalendarDate
 
     public init(
-        id: String, rule: Rule, version: String? = nil, scenario: String? = nil, step: String? = nil,
-        pointer: String? = nil, reason: String, link: String, expires: CalendarDate
+        id: String,
+        rule: Rule,
+        version: String? = nil,
+        scenario: String? = nil,
+        step: String? = nil,
+        pointer: String? = nil,
+        reason: String,
+        link: String,
+        expires: CalendarDate
     ) {
         self.id = id
         self.rule = rule

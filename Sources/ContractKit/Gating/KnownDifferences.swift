@@ -28,7 +28,12 @@ public struct KnownDifferences: Sendable, Hashable {
         for (index, value) in list.enumerated() {
             let entry = try Self.entry(value, file: file, index: index)
             if entries.contains(where: { $0.id == entry.id }) {
-                throw .invalidEntry(file: file, index: index, field: "id", problem: "'\(entry.id)' is used twice; ids must be unique")
+                throw .invalidEntry(
+                    file: file,
+                    index: index,
+                    field: "id",
+                    problem: "'\(entry.id)' is used twice; ids must be unique"
+                )
             }
             entries.append(entry)
         }
@@ -65,16 +70,26 @@ public struct KnownDifferences: Sendable, Hashable {
             throw fail("pointer", "'\(pointer)' is not a JSON pointer; start it with '/'")
         }
         guard scenario != nil || step != nil || pointer != nil else {
-            throw fail("scenario", "name at least one of scenario, step and pointer, so the entry cannot allow a rule everywhere")
+            throw fail(
+                "scenario",
+                "name at least one of scenario, step and pointer, so the entry cannot allow a rule everywhere"
+            )
         }
         let expiresText = try string("expires", required: true)!
         guard let expires = CalendarDate(parsing: expiresText) else {
             throw fail("expires", "'\(expiresText)' is not a date; write YYYY-MM-DD")
         }
         return KnownDifference(
-            id: id, rule: Rule(rawValue: ruleName), version: version, scenario: scenario, step: step,
-            pointer: pointer, reason: try string("reason", required: true)!, link: try string("link", required: true)!,
-            expires: expires)
+            id: id,
+            rule: Rule(rawValue: ruleName),
+            version: version,
+            scenario: scenario,
+            step: step,
+            pointer: pointer,
+            reason: try string("reason", required: true)!,
+            link: try string("link", required: true)!,
+            expires: expires
+        )
     }
 
     /// The first unexpired entry matching `finding`, else the first expired one (to say why it is not allowed).

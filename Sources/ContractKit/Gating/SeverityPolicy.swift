@@ -20,7 +20,8 @@ public struct SeverityPolicy: Sendable, Hashable {
     public var failOn: Severity
 
     public init(
-        ruleSeverities: [Rule: Severity] = SeverityPolicy.defaultRuleSeverities, isStrict: Bool = false,
+        ruleSeverities: [Rule: Severity] = SeverityPolicy.defaultRuleSeverities,
+        isStrict: Bool = false,
         failOn: Severity = .error
     ) {
         self.ruleSeverities = ruleSeverities

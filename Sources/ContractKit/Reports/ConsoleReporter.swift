@@ -10,7 +10,8 @@ public struct ConsoleReporter: Sendable {
     public var redactor: Redactor
     public var gate: Gate
 
-    public init(output: any ReportOutput, environment: [String: String], isQuiet: Bool, redactor: Redactor, gate: Gate) {
+    public init(output: any ReportOutput, environment: [String: String], isQuiet: Bool, redactor: Redactor, gate: Gate)
+    {
         self.output = output
         self.isQuiet = isQuiet
         self.usesColor = output.isTerminal && environment["NO_COLOR"] == nil
@@ -18,7 +19,8 @@ public struct ConsoleReporter: Sendable {
         self.gate = gate
     }
 
-    /// Reports one finished scenario: `[3/12] FAIL v3 messages: 4 passed, 1 failed, 0 skipped (0.42 s; 12.30 s elapsed)`.
+    /// Reports one finished scenario:
+    /// `[3/12] FAIL v3 messages: 4 passed, 1 failed, 0 skipped (0.42 s; 12.30 s elapsed)`.
     public func scenarioFinished(_ result: ScenarioResult, index: Int, total: Int, elapsed: Duration) {
         guard !isQuiet else { return }
         let scenario = AssessedRun.Scenario(result, gate: gate)
@@ -29,7 +31,8 @@ public struct ConsoleReporter: Sendable {
             case .skipped: ("SKIP", "33")
             case .errored: ("ERR ", "35")
             }
-        var line = "[\(index)/\(total)] \(paint(word, color)) \(result.version) \(result.name): "
+        var line =
+            "[\(index)/\(total)] \(paint(word, color)) \(result.version) \(result.name): "
             + "\(scenario.passedSteps) passed, \(scenario.failedSteps) failed, \(scenario.skippedSteps) skipped"
         if scenario.erroredSteps > 0 { line += ", \(scenario.erroredSteps) errored" }
         line += " (\(ReportTime.human(result.duration)); \(ReportTime.human(elapsed)) elapsed)"
@@ -51,7 +54,8 @@ public struct ConsoleReporter: Sendable {
             case .failed: ("FAILED", "31")
             case .configurationError: ("INCOMPLETE", "35")
             }
-        var line = "\(paint(word, color)): \(run.scenarios.count) scenarios, \(steps.count) steps: "
+        var line =
+            "\(paint(word, color)): \(run.scenarios.count) scenarios, \(steps.count) steps: "
             + "\(steps.count { $0.outcome == .passed }) passed, \(steps.count { $0.outcome == .failed }) failed, "
             + "\(steps.count { $0.outcome.isSkipped }) skipped, \(steps.count { $0.outcome.isErrored }) errored; "
             + "\(findings.count(where: \.isFailing)) failing findings, \(findings.count(where: \.isAllowed)) allowed"

@@ -24,7 +24,9 @@ public struct JSONReportWriter: Sendable {
     func document(_ run: AssessedRun) -> JSONValue {
         let findings = run.findings.map(\.finding)
         let steps = run.scenarios.flatMap(\.steps)
-        let hashes = JSONObject(run.result.specHashes.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string($0.value)) })
+        let hashes = JSONObject(
+            run.result.specHashes.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string($0.value)) }
+        )
         return [
             "format": "linq-conformance-results",
             "formatVersion": .number(.integer(Int64(Self.formatVersion))),
@@ -47,13 +49,15 @@ public struct JSONReportWriter: Sendable {
                 "allowed": integer(findings.count(where: \.isAllowed)),
                 "warnings": integer(findings.count { !$0.isFailing && !$0.isAllowed }),
             ],
-            "knownDifferences": .array(run.verdict.entryIssues.map { issue in
-                [
-                    "id": text(issue.entry.id), "kind": .string(issue.kind.rawValue),
-                    "severity": .string(issue.severity.rawValue), "failing": .bool(issue.isFailing),
-                    "message": text(issue.message),
-                ]
-            }),
+            "knownDifferences": .array(
+                run.verdict.entryIssues.map { issue in
+                    [
+                        "id": text(issue.entry.id), "kind": .string(issue.kind.rawValue),
+                        "severity": .string(issue.severity.rawValue), "failing": .bool(issue.isFailing),
+                        "message": text(issue.message),
+                    ]
+                }
+            ),
             "scenarios": .array(run.scenarios.map(scenario)),
         ]
     }
@@ -73,18 +77,20 @@ public struct JSONReportWriter: Sendable {
         var object = JSONObject(literal: ["name": text(step.result.name), "cleanup": .bool(step.isCleanup)])
         add(step.outcome, runnerStatus: Self.label(step.result.status), to: &object)
         object["durationMs"] = milliseconds(step.result.duration)
-        object["request"] = step.result.request.map { request in
-            var value = message(headers: request.headers, body: request.body)
-            value["method"] = text(request.method)
-            value["url"] = text(request.url.absoluteString)
-            value["timeoutMs"] = milliseconds(request.timeout)
-            return .object(value)
-        } ?? .null
-        object["response"] = step.result.response.map { response in
-            var value = message(headers: response.headers, body: response.body)
-            value["status"] = integer(response.status)
-            return .object(value)
-        } ?? .null
+        object["request"] =
+            step.result.request.map { request in
+                var value = message(headers: request.headers, body: request.body)
+                value["method"] = text(request.method)
+                value["url"] = text(request.url.absoluteString)
+                value["timeoutMs"] = milliseconds(request.timeout)
+                return .object(value)
+            } ?? .null
+        object["response"] =
+            step.result.response.map { response in
+                var value = message(headers: response.headers, body: response.body)
+                value["status"] = integer(response.status)
+                return .object(value)
+            } ?? .null
         object["attempts"] = .array(step.result.attempts.map(attempt))
         object["findings"] = .array(step.findings.map(finding))
         return .object(object)
@@ -114,9 +120,14 @@ public struct JSONReportWriter: Sendable {
     private func message(headers: HTTPHeaders, body: [UInt8]) -> JSONObject {
         let shown = body.count > bodyLimit ? Array(body[..<bodyLimit]) : body
         return JSONObject(literal: [
-            "headers": .array(headers.fields.map { field in
-                ["name": .string(field.name), "value": .string(redactor.redactHeader(name: field.name, value: field.value))]
-            }),
+            "headers": .array(
+                headers.fields.map { field in
+                    [
+                        "name": .string(field.name),
+                        "value": .string(redactor.redactHeader(name: field.name, value: field.value)),
+                    ]
+                }
+            ),
             "body": text(String(decoding: shown, as: UTF8.self)),
             "bodyBytes": integer(body.count),
             "bodyTruncated": .bool(body.count > bodyLimit),
@@ -130,7 +141,8 @@ public struct JSONReportWriter: Sendable {
         ])
         switch attempt.outcome {
         case .response(let status): object["status"] = integer(status)
-        case .transportError(let error): object["transportError"] = TransportErrorCoding.encode(error, redactor: redactor)
+        case .transportError(let error):
+            object["transportError"] = TransportErrorCoding.encode(error, redactor: redactor)
         }
         object["waitBeforeNextMs"] = attempt.waitBeforeNext.map(milliseconds)
         object["retryReason"] = attempt.retryReason.map(text)

@@ -17,14 +17,25 @@ extension JUnitReport {
             } else {
                 let version = scenario.result.version
                 let hash = run.result.specHashes[version].map { [Property(name: "spec.\(version).sha256", value: $0)] }
-                suites.append(Suite(
-                    name: name, timestamp: run.result.startedAt, properties: properties + (hash ?? []), cases: cases))
+                suites.append(
+                    Suite(
+                        name: name,
+                        timestamp: run.result.startedAt,
+                        properties: properties + (hash ?? []),
+                        cases: cases
+                    )
+                )
             }
         }
         if !run.verdict.entryIssues.isEmpty {
-            suites.append(Suite(
-                name: "known-differences", timestamp: run.result.startedAt, properties: properties,
-                cases: run.verdict.entryIssues.map(Self.testCase)))
+            suites.append(
+                Suite(
+                    name: "known-differences",
+                    timestamp: run.result.startedAt,
+                    properties: properties,
+                    cases: run.verdict.entryIssues.map(Self.testCase)
+                )
+            )
         }
         self.init(name: "conformance \(run.result.runID)", suites: suites)
     }
@@ -50,16 +61,30 @@ extension JUnitReport {
             let outcomes: [Outcome] =
                 switch scenario.outcome {
                 case .skipped(let reason): [Outcome(.skipped, message: reason)]
-                case .errored(let error): [Outcome(.error, message: error.message, type: error.code.rawValue, body: "\(error)")]
+                case .errored(let error):
+                    [Outcome(.error, message: error.message, type: error.code.rawValue, body: "\(error)")]
                 case .passed, .failed: []
                 }
-            return [TestCase(name: scenario.result.name, classname: classname, time: scenario.result.duration, outcomes: outcomes)]
+            return [
+                TestCase(
+                    name: scenario.result.name,
+                    classname: classname,
+                    time: scenario.result.duration,
+                    outcomes: outcomes
+                )
+            ]
         }
         var cases = scenario.steps.map { testCase($0, classname: classname, transcript: transcript) }
         if scenario.erroredSteps == 0, case .errored(let error) = scenario.outcome {
-            cases.append(TestCase(name: "(scenario)", classname: classname, outcomes: [
-                Outcome(.error, message: error.message, type: error.code.rawValue, body: "\(error)")
-            ]))
+            cases.append(
+                TestCase(
+                    name: "(scenario)",
+                    classname: classname,
+                    outcomes: [
+                        Outcome(.error, message: error.message, type: error.code.rawValue, body: "\(error)")
+                    ]
+                )
+            )
         }
         return cases
     }
@@ -78,16 +103,27 @@ extension JUnitReport {
             if assessed.isFailing {
                 let kind: Outcome.Kind = assessed.finding.rule == .transport ? .error : .failure
                 let details = findingDetails(assessed) + (exchange.map { "\n\n" + $0 } ?? "")
-                outcomes.append(Outcome(kind, message: headline(assessed.finding), type: assessed.finding.rule.rawValue,
-                    body: details))
+                outcomes.append(
+                    Outcome(
+                        kind,
+                        message: headline(assessed.finding),
+                        type: assessed.finding.rule.rawValue,
+                        body: details
+                    )
+                )
             } else {
-                let status = assessed.allowedBy.map { "allowed by known difference '\($0)'" } ?? assessed.severity.rawValue
+                let status =
+                    assessed.allowedBy.map { "allowed by known difference '\($0)'" } ?? assessed.severity.rawValue
                 notes.append("\(status): \(headline(assessed.finding))\n" + findingDetails(assessed))
             }
         }
         return TestCase(
-            name: step.result.name, classname: classname, time: step.result.duration, outcomes: outcomes,
-            systemOut: notes.isEmpty ? nil : notes.joined(separator: "\n\n"))
+            name: step.result.name,
+            classname: classname,
+            time: step.result.duration,
+            outcomes: outcomes,
+            systemOut: notes.isEmpty ? nil : notes.joined(separator: "\n\n")
+        )
     }
 
     /// One line: rule and pointer, the way `message` attributes are scanned in CI overviews.
@@ -105,10 +141,22 @@ extension JUnitReport {
 
     private static func testCase(_ issue: GateVerdict.EntryIssue) -> TestCase {
         let details = "\(issue.message)\nreason: \(issue.entry.reason)\nlink: \(issue.entry.link)"
-        let outcomes = issue.isFailing
-            ? [Outcome(.failure, message: issue.message, type: "known-differences.\(issue.kind.rawValue)", body: details)]
+        let outcomes =
+            issue.isFailing
+            ? [
+                Outcome(
+                    .failure,
+                    message: issue.message,
+                    type: "known-differences.\(issue.kind.rawValue)",
+                    body: details
+                )
+            ]
             : []
-        return TestCase(name: issue.entry.id, classname: "known-differences", outcomes: outcomes,
-            systemOut: issue.isFailing ? nil : "\(issue.severity): \(details)")
+        return TestCase(
+            name: issue.entry.id,
+            classname: "known-differences",
+            outcomes: outcomes,
+            systemOut: issue.isFailing ? nil : "\(issue.severity): \(details)"
+        )
     }
 }

@@ -40,7 +40,10 @@ public struct JUnitReport: Sendable, Hashable {
         public var systemOut: String?
 
         public init(
-            name: String, timestamp: Date? = nil, properties: [Property] = [], cases: [TestCase] = [],
+            name: String,
+            timestamp: Date? = nil,
+            properties: [Property] = [],
+            cases: [TestCase] = [],
             systemOut: String? = nil
         ) {
             self.name = name
@@ -70,7 +73,10 @@ public struct JUnitReport: Sendable, Hashable {
         public var systemOut: String?
 
         public init(
-            name: String, classname: String, time: Duration = .zero, outcomes: [Outcome] = [],
+            name: String,
+            classname: String,
+            time: Duration = .zero,
+            outcomes: [Outcome] = [],
             systemOut: String? = nil
         ) {
             self.name = name

@@ -15,10 +15,12 @@ public struct JUnitXMLWriter: Sendable {
     /// The document as text, UTF-8 declared.
     public func render(_ report: JUnitReport) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        xml += "<testsuites" + attributes([
-            ("name", report.name), ("tests", String(report.tests)), ("failures", String(report.failures)),
-            ("errors", String(report.errors)), ("time", ReportTime.seconds(report.time)),
-        ]) + ">\n"
+        xml +=
+            "<testsuites"
+            + attributes([
+                ("name", report.name), ("tests", String(report.tests)), ("failures", String(report.failures)),
+                ("errors", String(report.errors)), ("time", ReportTime.seconds(report.time)),
+            ]) + ">\n"
         for suite in report.suites { render(suite, into: &xml) }
         xml += "</testsuites>\n"
         return xml
@@ -27,7 +29,8 @@ public struct JUnitXMLWriter: Sendable {
     private func render(_ suite: JUnitReport.Suite, into xml: inout String) {
         var suiteAttributes = [
             ("name", suite.name), ("tests", String(suite.tests)), ("failures", String(suite.failures)),
-            ("errors", String(suite.errors)), ("skipped", String(suite.skipped)), ("time", ReportTime.seconds(suite.time)),
+            ("errors", String(suite.errors)), ("skipped", String(suite.skipped)),
+            ("time", ReportTime.seconds(suite.time)),
         ]
         if let timestamp = suite.timestamp { suiteAttributes.append(("timestamp", ReportTime.timestamp(timestamp))) }
         xml += "  <testsuite" + attributes(suiteAttributes) + ">\n"
@@ -44,9 +47,11 @@ public struct JUnitXMLWriter: Sendable {
     }
 
     private func render(_ testCase: JUnitReport.TestCase, into xml: inout String) {
-        let open = "    <testcase" + attributes([
-            ("name", testCase.name), ("classname", testCase.classname), ("time", ReportTime.seconds(testCase.time)),
-        ])
+        let open =
+            "    <testcase"
+            + attributes([
+                ("name", testCase.name), ("classname", testCase.classname), ("time", ReportTime.seconds(testCase.time)),
+            ])
         guard !testCase.outcomes.isEmpty || testCase.systemOut != nil else {
             xml += open + "/>\n"
             return
@@ -59,7 +64,8 @@ public struct JUnitXMLWriter: Sendable {
             if outcome.body.isEmpty {
                 xml += "      <\(name)" + attributes(outcomeAttributes) + "/>\n"
             } else {
-                xml += "      <\(name)" + attributes(outcomeAttributes) + ">"
+                xml +=
+                    "      <\(name)" + attributes(outcomeAttributes) + ">"
                     + XMLEscaping.text(redactor.redact(outcome.body)) + "</\(name)>\n"
             }
         }

@@ -51,7 +51,9 @@ public struct MarkdownSummaryWriter: Sendable {
         }
         if !run.verdict.entryIssues.isEmpty {
             lines += ["", "## Known-differences file", ""]
-            lines += run.verdict.entryIssues.map { "- \($0.isFailing ? "**\($0.kind.rawValue)**" : $0.kind.rawValue): \(cell($0.message))" }
+            lines += run.verdict.entryIssues.map {
+                "- \($0.isFailing ? "**\($0.kind.rawValue)**" : $0.kind.rawValue): \(cell($0.message))"
+            }
         }
         let retried = run.scenarios.flatMap { scenario in scenario.steps.map { (scenario, $0) } }
             .filter { $0.1.result.attempts.count > 1 }
@@ -65,8 +67,10 @@ public struct MarkdownSummaryWriter: Sendable {
     }
 
     private func section(
-        _ title: String, _ items: [(scenario: AssessedRun.Scenario, step: AssessedRun.Step, finding: AssessedFinding)],
-        grouped: Bool, into lines: inout [String]
+        _ title: String,
+        _ items: [(scenario: AssessedRun.Scenario, step: AssessedRun.Step, finding: AssessedFinding)],
+        grouped: Bool,
+        into lines: inout [String]
     ) {
         guard !items.isEmpty else { return }
         lines += ["", "## \(title) (\(items.count))"]

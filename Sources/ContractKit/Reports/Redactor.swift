@@ -97,7 +97,8 @@ public final class Redactor: Sendable {
         var scheme = ""
         var credential = value.trimmingWhitespace
         if let space = credential.firstIndex(of: " "),
-            credential[..<space].allSatisfy({ $0.isASCII && $0.isLetter }), ["authorization", "proxy-authorization"]
+            credential[..<space].allSatisfy({ $0.isASCII && $0.isLetter }),
+            ["authorization", "proxy-authorization"]
                 .contains(lower)
         {
             scheme = String(credential[..<space]) + " "

@@ -38,16 +38,21 @@ public enum ReportMerger {
             ($0.version.rawValue, $0.file, $0.name) < ($1.version.rawValue, $1.file, $1.name)
         }
         return RunResult(
-            runID: ids.joined(separator: "+"), target: targets.joined(separator: "; "),
+            runID: ids.joined(separator: "+"),
+            target: targets.joined(separator: "; "),
             specHashes: runs.reduce(into: [:]) { $0.merge($1.specHashes) { first, _ in first } },
             startedAt: runs.map(\.startedAt).min() ?? Date(timeIntervalSince1970: 0),
-            finishedAt: runs.map(\.finishedAt).max() ?? Date(timeIntervalSince1970: 0), scenarios: scenarios)
+            finishedAt: runs.map(\.finishedAt).max() ?? Date(timeIntervalSince1970: 0),
+            scenarios: scenarios
+        )
     }
 
     /// Merges the files and rewrites every report of the merged run into `directory`.
     @discardableResult
     public static func mergeAndWrite(
-        resultsFiles paths: [String], to directory: String, options: ReportWriter.Options
+        resultsFiles paths: [String],
+        to directory: String,
+        options: ReportWriter.Options
     ) throws(ReportError) -> AssessedRun {
         try ReportWriter.write(result: merge(resultsFiles: paths), to: directory, options: options)
     }

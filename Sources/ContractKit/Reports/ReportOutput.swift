@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Where console lines go; injected so tests capture them and the CLI picks stdout or stderr.
@@ -30,9 +30,9 @@ public struct FileDescriptorOutput: ReportOutput {
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { buffer in
                 #if canImport(Glibc)
-                    Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+                Glibc.write(descriptor, buffer.baseAddress, buffer.count)
                 #else
-                    Darwin.write(descriptor, buffer.baseAddress, buffer.count)
+                Darwin.write(descriptor, buffer.baseAddress, buffer.count)
                 #endif
             }
             if written < 0, errno == EINTR { continue }

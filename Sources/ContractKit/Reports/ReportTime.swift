@@ -44,7 +44,8 @@ enum ReportTime {
             let text = String(value ?? 0)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        var text = "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))T"
+        var text =
+            "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))T"
             + "\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
         if fractional {
             let millis = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
@@ -56,7 +57,8 @@ enum ReportTime {
     /// Parses what ``timestamp(_:fractional:)`` writes (with or without milliseconds).
     static func date(parsing text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        formatter.formatOptions =
+            text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
         return formatter.date(from: text)
     }
 }

@@ -22,8 +22,11 @@ public enum ReportWriter {
         public var bodyLimit: Int
 
         public init(
-            gate: Gate, redactor: Redactor, environment: [String: String] = [:],
-            annotationOutput: (any ReportOutput)? = nil, scenariosDirectory: String = "specs/scenarios",
+            gate: Gate,
+            redactor: Redactor,
+            environment: [String: String] = [:],
+            annotationOutput: (any ReportOutput)? = nil,
+            scenariosDirectory: String = "specs/scenarios",
             bodyLimit: Int = 65_536
         ) {
             self.gate = gate
@@ -43,7 +46,11 @@ public enum ReportWriter {
     /// Writes the reports of `result` into `directory` (created if missing) and returns the run as
     /// judged, whose `verdict.exitCode` is the process exit code.
     @discardableResult
-    public static func write(result: RunResult, to directory: String, options: Options) throws(ReportError) -> AssessedRun {
+    public static func write(
+        result: RunResult,
+        to directory: String,
+        options: Options
+    ) throws(ReportError) -> AssessedRun {
         learnSecrets(of: result, into: options.redactor)
         let run = AssessedRun(result, gate: options.gate)
         let redactor = options.redactor
@@ -56,8 +63,10 @@ public enum ReportWriter {
             .render(JUnitReport(run, redactor: redactor, bodyLimit: options.bodyLimit))
         let summary = MarkdownSummaryWriter(redactor: redactor).render(run)
         try save(junit, to: (directory as NSString).appendingPathComponent(junitFile))
-        try save(JSONReportWriter(redactor: redactor, bodyLimit: options.bodyLimit).render(run),
-            to: (directory as NSString).appendingPathComponent(resultsFile))
+        try save(
+            JSONReportWriter(redactor: redactor, bodyLimit: options.bodyLimit).render(run),
+            to: (directory as NSString).appendingPathComponent(resultsFile)
+        )
         try save(summary, to: (directory as NSString).appendingPathComponent(summaryFile))
         if let stepSummary = options.environment["GITHUB_STEP_SUMMARY"], !stepSummary.isEmpty {
             try append(summary, to: stepSummary)
@@ -88,17 +97,26 @@ public enum ReportWriter {
             let finding = assessed.finding
             text += GitHubAnnotations.command(
                 assessed.isFailing ? .error : .warning,
-                properties: [("file", file), ("title", "\(scenario.result.version) \(scenario.result.name) › \(step.result.name)")],
-                message: JUnitReport.headline(finding) + ": " + finding.message)
+                properties: [
+                    ("file", file),
+                    ("title", "\(scenario.result.version) \(scenario.result.name) › \(step.result.name)"),
+                ],
+                message: JUnitReport.headline(finding) + ": " + finding.message
+            )
         }
         for (scenario, _, error) in run.harnessErrors {
             text += GitHubAnnotations.command(
-                .error, properties: [("title", "\(scenario.result.version) \(scenario.result.name)")], message: error.description)
+                .error,
+                properties: [("title", "\(scenario.result.version) \(scenario.result.name)")],
+                message: error.description
+            )
         }
         for issue in run.verdict.entryIssues {
             text += GitHubAnnotations.command(
-                issue.isFailing ? .error : .warning, properties: [("file", "specs/known-differences.json")],
-                message: issue.message)
+                issue.isFailing ? .error : .warning,
+                properties: [("file", "specs/known-differences.json")],
+                message: issue.message
+            )
         }
         return text
     }

@@ -9,7 +9,9 @@ struct ResultsDecoder {
     var path: String
 
     func decode(_ document: JSONValue) throws(ReportError) -> RunResult {
-        guard document["format"] == "linq-conformance-results" else { throw fail("/format", "not a results.json of this tool") }
+        guard document["format"] == "linq-conformance-results" else {
+            throw fail("/format", "not a results.json of this tool")
+        }
         guard document["formatVersion"] == .number(.integer(Int64(JSONReportWriter.formatVersion))) else {
             throw fail("/formatVersion", "unsupported format version")
         }
@@ -24,9 +26,13 @@ struct ResultsDecoder {
             try scenario(value, at: "/scenarios/\(index)")
         }
         return RunResult(
-            runID: try string(document, "runID", at: ""), target: try string(document, "target", at: ""),
-            specHashes: hashes, startedAt: try date(document, "startedAt", at: ""),
-            finishedAt: try date(document, "finishedAt", at: ""), scenarios: scenarios)
+            runID: try string(document, "runID", at: ""),
+            target: try string(document, "target", at: ""),
+            specHashes: hashes,
+            startedAt: try date(document, "startedAt", at: ""),
+            finishedAt: try date(document, "finishedAt", at: ""),
+            scenarios: scenarios
+        )
     }
 
     private func scenario(_ value: JSONValue, at pointer: String) throws(ReportError) -> ScenarioResult {
@@ -44,10 +50,15 @@ struct ResultsDecoder {
             case .errored(let error): .errored(error)
             }
         return ScenarioResult(
-            name: try string(value, "name", at: pointer), version: version, file: try string(value, "file", at: pointer),
-            tags: value["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [], status: status,
-            steps: steps.filter { !$0.1 }.map(\.0), cleanup: steps.filter(\.1).map(\.0),
-            duration: try duration(value, "durationMs", at: pointer))
+            name: try string(value, "name", at: pointer),
+            version: version,
+            file: try string(value, "file", at: pointer),
+            tags: value["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            status: status,
+            steps: steps.filter { !$0.1 }.map(\.0),
+            cleanup: steps.filter(\.1).map(\.0),
+            duration: try duration(value, "durationMs", at: pointer)
+        )
     }
 
     private func step(_ value: JSONValue, at pointer: String) throws(ReportError) -> StepResult {
@@ -56,27 +67,43 @@ struct ResultsDecoder {
             let url = try string(request, "url", at: pointer + "/request")
             guard let parsed = URL(string: url) else { throw fail(pointer + "/request/url", "not a URL") }
             return TransportRequest(
-                method: try string(request, "method", at: pointer + "/request"), url: parsed, headers: headers(request),
+                method: try string(request, "method", at: pointer + "/request"),
+                url: parsed,
+                headers: headers(request),
                 body: Array(try string(request, "body", at: pointer + "/request").utf8),
-                timeout: try duration(request, "timeoutMs", at: pointer + "/request"))
+                timeout: try duration(request, "timeoutMs", at: pointer + "/request")
+            )
         }
         let response: TransportResponse? = try value["response"].flatMap { response throws(ReportError) in
             guard response != .null else { return nil }
             guard let status = response["status"]?.numberValue?.int64Value else {
                 throw fail(pointer + "/response/status", "expected an integer")
             }
-            return TransportResponse(status: Int(status), headers: headers(response),
-                body: Array(try string(response, "body", at: pointer + "/response").utf8))
+            return TransportResponse(
+                status: Int(status),
+                headers: headers(response),
+                body: Array(try string(response, "body", at: pointer + "/response").utf8)
+            )
         }
-        let attempts = try array(value, "attempts", at: pointer).enumerated().map { index, attempt throws(ReportError) in
+        let attempts = try array(value, "attempts", at: pointer).enumerated().map {
+            index,
+            attempt throws(ReportError) in
             try self.attempt(attempt, at: "\(pointer)/attempts/\(index)")
         }
-        let findings = try array(value, "findings", at: pointer).enumerated().map { index, finding throws(ReportError) in
+        let findings = try array(value, "findings", at: pointer).enumerated().map {
+            index,
+            finding throws(ReportError) in
             try self.finding(finding, at: "\(pointer)/findings/\(index)")
         }
         return StepResult(
-            name: try string(value, "name", at: pointer), status: try stepStatus(value, at: pointer), request: request,
-            response: response, attempts: attempts, findings: findings, duration: try duration(value, "durationMs", at: pointer))
+            name: try string(value, "name", at: pointer),
+            status: try stepStatus(value, at: pointer),
+            request: request,
+            response: response,
+            attempts: attempts,
+            findings: findings,
+            duration: try duration(value, "durationMs", at: pointer)
+        )
     }
 
     private func stepStatus(_ value: JSONValue, at pointer: String) throws(ReportError) -> StepResult.Status {
@@ -87,12 +114,18 @@ struct ResultsDecoder {
         case "errored":
             guard let error = value["error"] else { throw fail(pointer + "/error", "missing for an errored entry") }
             let location = HarnessError.Location(
-                file: error["location"]?["file"]?.stringValue, step: error["location"]?["step"]?.stringValue,
-                field: error["location"]?["field"]?.stringValue)
-            return .errored(HarnessError(
-                HarnessError.Code(rawValue: try string(error, "code", at: pointer + "/error")),
-                try string(error, "message", at: pointer + "/error"), at: location,
-                hint: error["hint"]?.stringValue ?? ""))
+                file: error["location"]?["file"]?.stringValue,
+                step: error["location"]?["step"]?.stringValue,
+                field: error["location"]?["field"]?.stringValue
+            )
+            return .errored(
+                HarnessError(
+                    HarnessError.Code(rawValue: try string(error, "code", at: pointer + "/error")),
+                    try string(error, "message", at: pointer + "/error"),
+                    at: location,
+                    hint: error["hint"]?.stringValue ?? ""
+                )
+            )
         default: throw fail(pointer + "/runnerStatus", "expected passed, failed, skipped or errored")
         }
     }
@@ -107,10 +140,14 @@ struct ResultsDecoder {
             throw fail(pointer, "needs a status or a transportError")
         }
         return Attempt(
-            startedAt: try date(value, "startedAt", at: pointer), duration: try duration(value, "durationMs", at: pointer),
-            outcome: outcome, waitBeforeNext: value["waitBeforeNextMs"]?.numberValue.map {
+            startedAt: try date(value, "startedAt", at: pointer),
+            duration: try duration(value, "durationMs", at: pointer),
+            outcome: outcome,
+            waitBeforeNext: value["waitBeforeNextMs"]?.numberValue.map {
                 ReportTime.duration(milliseconds: $0.doubleValue)
-            }, retryReason: value["retryReason"]?.stringValue)
+            },
+            retryReason: value["retryReason"]?.stringValue
+        )
     }
 
     private func finding(_ value: JSONValue, at pointer: String) throws(ReportError) -> Finding {
@@ -118,18 +155,27 @@ struct ResultsDecoder {
             throw fail(pointer + "/reportedSeverity", "expected warning or error")
         }
         return Finding(
-            rule: Rule(rawValue: try string(value, "rule", at: pointer)), severity: severity,
-            message: try string(value, "message", at: pointer), pointer: try string(value, "pointer", at: pointer),
-            expected: try string(value, "expected", at: pointer), actual: try string(value, "actual", at: pointer),
-            location: .init(version: try string(value, "version", at: pointer), scenario: try string(value, "scenario", at: pointer),
-                step: try string(value, "step", at: pointer)))
+            rule: Rule(rawValue: try string(value, "rule", at: pointer)),
+            severity: severity,
+            message: try string(value, "message", at: pointer),
+            pointer: try string(value, "pointer", at: pointer),
+            expected: try string(value, "expected", at: pointer),
+            actual: try string(value, "actual", at: pointer),
+            location: .init(
+                version: try string(value, "version", at: pointer),
+                scenario: try string(value, "scenario", at: pointer),
+                step: try string(value, "step", at: pointer)
+            )
+        )
     }
 
     private func headers(_ message: JSONValue) -> HTTPHeaders {
-        HTTPHeaders((message["headers"]?.arrayValue ?? []).compactMap { field in
-            guard let name = field["name"]?.stringValue, let value = field["value"]?.stringValue else { return nil }
-            return (name, value)
-        })
+        HTTPHeaders(
+            (message["headers"]?.arrayValue ?? []).compactMap { field in
+                guard let name = field["name"]?.stringValue, let value = field["value"]?.stringValue else { return nil }
+                return (name, value)
+            }
+        )
     }
 
     private func string(_ value: JSONValue, _ key: String, at pointer: String) throws(ReportError) -> String {

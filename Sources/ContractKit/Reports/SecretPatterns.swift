@@ -96,7 +96,8 @@ struct SecretPatterns: Sendable {
     private static func percentEncoded(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
-            let isUnreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let isUnreserved =
+                (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
             out += isUnreserved ? String(UnicodeScalar(byte)) : "%" + hex(UInt32(byte), width: 2, uppercase: true)
         }

@@ -11,7 +11,9 @@ struct Transcript: Sendable {
         var lines: [String] = []
         if let request = step.request {
             lines.append("> \(request.method) \(redactor.redact(request.url.absoluteString))")
-            lines += request.headers.fields.map { "> \($0.name): \(redactor.redactHeader(name: $0.name, value: $0.value))" }
+            lines += request.headers.fields.map {
+                "> \($0.name): \(redactor.redactHeader(name: $0.name, value: $0.value))"
+            }
             if !request.body.isEmpty { lines += ["", body(request.body)] }
         } else {
             lines.append("(no request was sent)")
@@ -19,7 +21,9 @@ struct Transcript: Sendable {
         lines.append("")
         if let response = step.response {
             lines.append("< \(response.status)")
-            lines += response.headers.fields.map { "< \($0.name): \(redactor.redactHeader(name: $0.name, value: $0.value))" }
+            lines += response.headers.fields.map {
+                "< \($0.name): \(redactor.redactHeader(name: $0.name, value: $0.value))"
+            }
             if !response.body.isEmpty { lines += ["", body(response.body)] }
         } else {
             lines.append("(no response)")
@@ -40,7 +44,8 @@ struct Transcript: Sendable {
     /// One line per attempt: `1. 2026-01-01T00:00:00.000Z 503 in 12 ms, waited 200 ms (status 503)`.
     static func timeline(_ attempts: [Attempt]) -> [String] {
         attempts.enumerated().map { index, attempt in
-            var line = "\(index + 1). \(ReportTime.timestamp(attempt.startedAt, fractional: true)) "
+            var line =
+                "\(index + 1). \(ReportTime.timestamp(attempt.startedAt, fractional: true)) "
                 + "\(outcome(attempt.outcome)) in \(ReportTime.human(attempt.duration))"
             if let wait = attempt.waitBeforeNext {
                 line += ", waited \(ReportTime.human(wait))"

@@ -4,13 +4,21 @@ enum TransportErrorCoding {
     static func encode(_ error: TransportError, redactor: Redactor) -> JSONValue {
         var object = JSONObject()
         switch error {
-        case .unreachable(let host, let detail): object = JSONObject(literal: ["kind": "unreachable", "host": .string(host), "detail": .string(detail)])
+        case .unreachable(let host, let detail):
+            object = JSONObject(literal: ["kind": "unreachable", "host": .string(host), "detail": .string(detail)])
         case .dns(let host): object = JSONObject(literal: ["kind": "dns", "host": .string(host)])
-        case .tls(let host, let detail): object = JSONObject(literal: ["kind": "tls", "host": .string(host), "detail": .string(detail)])
-        case .timeout(let after): object = JSONObject(literal: ["kind": "timeout", "afterMs": .number(.double(ReportTime.milliseconds(after)))])
-        case .connectionReset(let detail): object = JSONObject(literal: ["kind": "connectionReset", "detail": .string(detail)])
-        case .bodyTooLarge(let limit): object = JSONObject(literal: ["kind": "bodyTooLarge", "limit": .number(.integer(Int64(limit)))])
-        case .invalidResponse(let detail): object = JSONObject(literal: ["kind": "invalidResponse", "detail": .string(detail)])
+        case .tls(let host, let detail):
+            object = JSONObject(literal: ["kind": "tls", "host": .string(host), "detail": .string(detail)])
+        case .timeout(let after):
+            object = JSONObject(literal: [
+                "kind": "timeout", "afterMs": .number(.double(ReportTime.milliseconds(after))),
+            ])
+        case .connectionReset(let detail):
+            object = JSONObject(literal: ["kind": "connectionReset", "detail": .string(detail)])
+        case .bodyTooLarge(let limit):
+            object = JSONObject(literal: ["kind": "bodyTooLarge", "limit": .number(.integer(Int64(limit)))])
+        case .invalidResponse(let detail):
+            object = JSONObject(literal: ["kind": "invalidResponse", "detail": .string(detail)])
         case .cancelled: object = JSONObject(literal: ["kind": "cancelled"])
         }
         object["message"] = .string(error.description)
@@ -29,7 +37,9 @@ enum TransportErrorCoding {
         case "dns": return .dns(host: host)
         case "tls": return .tls(host: host, detail: detail)
         case "timeout":
-            return value["afterMs"]?.numberValue.map { .timeout(after: ReportTime.duration(milliseconds: $0.doubleValue)) }
+            return value["afterMs"]?.numberValue.map {
+                .timeout(after: ReportTime.duration(milliseconds: $0.doubleValue))
+            }
         case "connectionReset": return .connectionReset(detail: detail)
         case "bodyTooLarge": return value["limit"]?.numberValue?.int64Value.map { .bodyTooLarge(limit: Int($0)) }
         case "invalidResponse": return .invalidResponse(detail: detail)

@@ -6,13 +6,26 @@ struct GateTests {
     static let today = CalendarDate(year: 2026, month: 6, day: 15)
 
     static func finding(
-        _ rule: Rule, _ severity: Severity = .error, pointer: String = "/data/status", scenario: String = "messages"
+        _ rule: Rule,
+        _ severity: Severity = .error,
+        pointer: String = "/data/status",
+        scenario: String = "messages"
     ) -> Finding {
-        Finding(rule: rule, severity: severity, message: "m", pointer: pointer,
-            location: .init(version: "v3", scenario: scenario, step: "list"))
+        Finding(
+            rule: rule,
+            severity: severity,
+            message: "m",
+            pointer: pointer,
+            location: .init(version: "v3", scenario: scenario, step: "list")
+        )
     }
 
-    static func entry(_ id: String, rule: Rule = .responseSchema, scenario: String = "messages", expires: CalendarDate)
+    static func entry(
+        _ id: String,
+        rule: Rule = .responseSchema,
+        scenario: String = "messages",
+        expires: CalendarDate
+    )
         -> KnownDifference
     {
         KnownDifference(id: id, rule: rule, version: "v3", scenario: scenario, reason: "r", link: "l", expires: expires)

@@ -47,8 +47,14 @@ struct KnownDifferencesTests {
     @Test func rejectsMissingFieldsDuplicateIdsAndWrongShapes() {
         var entry = Self.valid.objectValue!
         entry["expires"] = nil
-        #expect(throws: GateError.invalidEntry(file: "f", index: 0, field: "expires",
-            problem: "missing; every entry needs id, rule, reason, link and expires")) {
+        #expect(
+            throws: GateError.invalidEntry(
+                file: "f",
+                index: 0,
+                field: "expires",
+                problem: "missing; every entry needs id, rule, reason, link and expires"
+            )
+        ) {
             try KnownDifferences(document: ["entries": [.object(entry)]], file: "f")
         }
         #expect {

@@ -17,7 +17,9 @@ enum ExternalTool {
 
     static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     static let hasXMLLint = find("xmllint") != nil
@@ -33,7 +35,11 @@ enum ExternalTool {
     }()
 
     /// Runs `name` with `arguments`; returns its exit status and combined output.
-    static func run(_ name: String, _ arguments: [String], stdin: String? = nil) throws -> (status: Int32, output: String) {
+    static func run(
+        _ name: String,
+        _ arguments: [String],
+        stdin: String? = nil
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(filePath: find(name) ?? name)
         process.arguments = arguments

@@ -4,25 +4,45 @@ import Testing
 @testable import ContractKit
 
 struct JUnitXMLWriterTests {
-    static let nasty = "ESC\u{1B}[31m NUL\u{0} BEL\u{7} tab\t cr\r lf\n ]]> <tag a=\"x\" b='y'> & 🦊 \u{FFFE}\u{FFFF} DEL\u{7F}"
+    static let nasty =
+        "ESC\u{1B}[31m NUL\u{0} BEL\u{7} tab\t cr\r lf\n ]]> <tag a=\"x\" b='y'> & 🦊 \u{FFFE}\u{FFFF} DEL\u{7F}"
 
     static func sample(body: String = nasty) -> JUnitReport {
-        JUnitReport(name: "conformance \(body)", suites: [
-            .init(
-                name: "v3.messages", timestamp: Date(timeIntervalSince1970: 1_767_225_600),
-                properties: [.init(name: "target", value: body)],
-                cases: [
-                    .init(name: "create \(body)", classname: "v3.messages", time: .milliseconds(1234), outcomes: [
-                        .init(.failure, message: "response.schema at /data", type: "response.schema", body: body),
-                        .init(.failure, message: "enum.value at /status", type: "enum.value", body: "short"),
-                    ]),
-                    .init(name: "list", classname: "v3.messages", time: .milliseconds(5), systemOut: body),
-                    .init(name: "get", classname: "v3.messages", outcomes: [.init(.error, message: "unreachable")]),
-                    .init(name: "delete", classname: "v3.messages", outcomes: [.init(.skipped, message: "read-only")]),
-                ],
-                systemOut: body),
-            .init(name: "v2.empty"),
-        ])
+        JUnitReport(
+            name: "conformance \(body)",
+            suites: [
+                .init(
+                    name: "v3.messages",
+                    timestamp: Date(timeIntervalSince1970: 1_767_225_600),
+                    properties: [.init(name: "target", value: body)],
+                    cases: [
+                        .init(
+                            name: "create \(body)",
+                            classname: "v3.messages",
+                            time: .milliseconds(1234),
+                            outcomes: [
+                                .init(
+                                    .failure,
+                                    message: "response.schema at /data",
+                                    type: "response.schema",
+                                    body: body
+                                ),
+                                .init(.failure, message: "enum.value at /status", type: "enum.value", body: "short"),
+                            ]
+                        ),
+                        .init(name: "list", classname: "v3.messages", time: .milliseconds(5), systemOut: body),
+                        .init(name: "get", classname: "v3.messages", outcomes: [.init(.error, message: "unreachable")]),
+                        .init(
+                            name: "delete",
+                            classname: "v3.messages",
+                            outcomes: [.init(.skipped, message: "read-only")]
+                        ),
+                    ],
+                    systemOut: body
+                ),
+                .init(name: "v2.empty"),
+            ]
+        )
     }
 
     @Test func countsAreComputedFromTheElements() {
@@ -31,7 +51,9 @@ struct JUnitXMLWriterTests {
         let xml = JUnitXMLWriter().render(report)
         #expect(xml.contains(#"<testsuites name="conformance"#))
         #expect(xml.contains(#"tests="4" failures="2" errors="1" skipped="1" time="1.239""#))
-        #expect(xml.contains(#"<testsuite name="v2.empty" tests="0" failures="0" errors="0" skipped="0" time="0.000">"#))
+        #expect(
+            xml.contains(#"<testsuite name="v2.empty" tests="0" failures="0" errors="0" skipped="0" time="0.000">"#)
+        )
         #expect(xml.contains(#"timestamp="2026-01-01T00:00:00Z""#))
     }
 
@@ -46,8 +68,10 @@ struct JUnitXMLWriterTests {
         #expect(xml.contains("tab\t cr&#13; lf\n ]]&gt;"))
     }
 
-    @Test(arguments: [(Duration.zero, "0.000"), (.milliseconds(1), "0.001"), (.seconds(3723), "3723.000"),
-        (.milliseconds(-5), "0.000"), (.nanoseconds(1_999_999), "0.001")])
+    @Test(arguments: [
+        (Duration.zero, "0.000"), (.milliseconds(1), "0.001"), (.seconds(3723), "3723.000"),
+        (.milliseconds(-5), "0.000"), (.nanoseconds(1_999_999), "0.001"),
+    ])
     func formatsTimesAsTheSchemaAsks(duration: Duration, expected: String) {
         #expect(ReportTime.seconds(duration) == expected)
     }

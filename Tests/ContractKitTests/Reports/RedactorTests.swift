@@ -43,30 +43,42 @@ struct RedactorTests {
         let redactor = Redactor()
         let truncated = #"{"secret": "client-chosen-secret-value", "token":"abc", "signing_secret":"whsec_trunc"#
         let redacted = redactor.redact(truncated)
-        #expect(redacted == #"{"secret": "[REDACTED: secret]", "token":"[REDACTED: token]", "#
-            + #""signing_secret":"[REDACTED: signing_secret]"#)
-        #expect(redactor.redact(#"{"secret_configured": true, "name": "token"}"#)
-            == #"{"secret_configured": true, "name": "token"}"#)
+        #expect(
+            redacted == #"{"secret": "[REDACTED: secret]", "token":"[REDACTED: token]", "#
+                + #""signing_secret":"[REDACTED: signing_secret]"#
+        )
+        #expect(
+            redactor.redact(#"{"secret_configured": true, "name": "token"}"#)
+                == #"{"secret_configured": true, "name": "token"}"#
+        )
     }
 
     @Test func learnsFromQueryParametersAndRedactsThem() {
         let redactor = Redactor()
         redactor.learn(from: "/hooks?api_key=abc%2Bdefghij123&page=2")
-        #expect(redactor.redact("/hooks?api_key=abc%2Bdefghij123&page=2") == "/hooks?api_key=[REDACTED: api_key]&page=2")
+        #expect(
+            redactor.redact("/hooks?api_key=abc%2Bdefghij123&page=2") == "/hooks?api_key=[REDACTED: api_key]&page=2"
+        )
         #expect(redactor.redact("echo abc+defghij123") == "echo [REDACTED: api_key]")
     }
 
     @Test func shortSecretsDoNotBlankOrdinaryText() {
         let redactor = Redactor(environment: ["LINQ_API_V3_API_KEY": "the"])
         #expect(redactor.redact("the quick fox") == "the quick fox")
-        #expect(redactor.redactHeader(name: "Authorization", value: "Bearer the") == "Bearer [REDACTED: Authorization header]")
+        #expect(
+            redactor.redactHeader(name: "Authorization", value: "Bearer the")
+                == "Bearer [REDACTED: Authorization header]"
+        )
     }
 
     @Test(arguments: [
         ("Authorization", "Bearer sk_live_9f8e7d6c5b4a3210", "Bearer [REDACTED: v3 API key]"),
         ("authorization", "Bearer other-unknown-token", "Bearer [REDACTED: authorization header]"),
         ("X-LINQ-INTEGRATION-TOKEN", "abc", "[REDACTED: X-LINQ-INTEGRATION-TOKEN header]"),
-        ("webhook-signature", "v1,CbxMxYrbmH7bSatSXgYE6jppGo0bzDK/NFCahWFydEk=", "[REDACTED: webhook-signature header]"),
+        (
+            "webhook-signature", "v1,CbxMxYrbmH7bSatSXgYE6jppGo0bzDK/NFCahWFydEk=",
+            "[REDACTED: webhook-signature header]"
+        ),
         ("X-Webhook-Signature", "sha256=00ff", "[REDACTED: X-Webhook-Signature header]"),
         ("X-Api-Key", "whatever", "[REDACTED: X-Api-Key header]"),
         ("Content-Type", "application/json", "application/json"),

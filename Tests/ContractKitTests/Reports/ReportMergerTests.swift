@@ -16,18 +16,25 @@ struct ReportMergerTests {
             shard.scenarios = scenarios
             shard.startedAt = whole.startedAt.addingTimeInterval(Double(index))
             let shardDirectory = directory.appending(path: "shard-\(index)").path
-            try ReportWriter.write(result: shard, to: shardDirectory,
-                options: .init(gate: Self.gate, redactor: Redactor(environment: SampleRun.environment)))
+            try ReportWriter.write(
+                result: shard,
+                to: shardDirectory,
+                options: .init(gate: Self.gate, redactor: Redactor(environment: SampleRun.environment))
+            )
             paths.append(shardDirectory + "/results.json")
         }
         let merged = try ReportMerger.mergeAndWrite(
-            resultsFiles: paths, to: directory.appending(path: "merged").path,
-            options: .init(gate: Self.gate, redactor: Redactor()))
+            resultsFiles: paths,
+            to: directory.appending(path: "merged").path,
+            options: .init(gate: Self.gate, redactor: Redactor())
+        )
         let expected = AssessedRun(whole, gate: Self.gate)
         let mergedJUnit = JUnitReport(merged, redactor: Redactor())
         let wholeJUnit = JUnitReport(expected, redactor: Redactor())
-        #expect((mergedJUnit.tests, mergedJUnit.failures, mergedJUnit.errors, mergedJUnit.skipped)
-            == (wholeJUnit.tests, wholeJUnit.failures, wholeJUnit.errors, wholeJUnit.skipped))
+        #expect(
+            (mergedJUnit.tests, mergedJUnit.failures, mergedJUnit.errors, mergedJUnit.skipped)
+                == (wholeJUnit.tests, wholeJUnit.failures, wholeJUnit.errors, wholeJUnit.skipped)
+        )
         #expect(merged.verdict.exitCode == expected.verdict.exitCode)
         #expect(merged.result.runID == "run-42")
         #expect(merged.result.startedAt == whole.startedAt)
@@ -44,11 +51,15 @@ struct ReportMergerTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appending(path: "results.json")
         try Data(#"{"format":"linq-conformance-results","formatVersion":1,"runID":7}"#.utf8).write(to: file)
-        #expect(throws: ReportError.invalidResults(path: file.path, pointer: "/scenarios", problem: "expected an array")) {
+        #expect(
+            throws: ReportError.invalidResults(path: file.path, pointer: "/scenarios", problem: "expected an array")
+        ) {
             try ReportMerger.merge(resultsFiles: [file.path])
         }
         try Data("{".utf8).write(to: file)
-        #expect { try ReportMerger.merge(resultsFiles: [file.path]) } throws: { "\($0)".hasPrefix(file.path + ": cannot read") }
+        #expect { try ReportMerger.merge(resultsFiles: [file.path]) } throws: {
+            "\($0)".hasPrefix(file.path + ": cannot read")
+        }
         #expect { try ReportMerger.merge(resultsFiles: ["/nonexistent/results.json"]) } throws: {
             "\($0)".hasPrefix("/nonexistent/results.json: cannot read")
         }
