@@ -15,5 +15,6 @@ let package = Package(
         .executableTarget(name: "conformance-bench", dependencies: ["ContractKit"]),
         .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "conformance"]),
     ]
 )
