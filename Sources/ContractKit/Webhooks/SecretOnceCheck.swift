@@ -3,57 +3,60 @@
 /// v3 returns `signing_secret` once, in the create response; v2 never returns the subscription's
 /// `secret`. The secret's value is never copied into the finding.
 ///
-/// It judges one REST response by its operation, status and body, so the runner can apply it to
-/// every response of a run.
-public struct SecretOnceCheck: Sendable, Hashable {
-    /// The member name that carries the secret.
-    public var field: String
-    /// The operations whose successful responses may carry it.
-    public var allowedOperations: Set<String>
+/// The runner applies it to every response; ``check(version:operationId:status:body:)`` is the same
+/// judgement for callers without an exchange.
+public struct SecretOnceCheck: ResponseCheck, Hashable {
+    public init() {}
 
-    public init(field: String, allowedOperations: Set<String>) {
-        self.field = field
-        self.allowedOperations = allowedOperations
+    public func check(_ exchange: Exchange, context: CheckContext) -> [Finding] {
+        check(
+            version: context.version, operationId: context.operation?.operationId, status: exchange.response.status,
+            body: exchange.json)
     }
 
-    /// v3: `signing_secret` only in `createWebhookSubscription`'s response.
-    public static let v3 = SecretOnceCheck(field: "signing_secret", allowedOperations: ["createWebhookSubscription"])
-    /// v2: `secret` in no response.
-    public static let v2 = SecretOnceCheck(field: "secret", allowedOperations: [])
-
-    /// One finding per place in `body` holding a non-null `field`, unless `operationId` answered 2xx
-    /// and is allowed to return it.
-    public func check(operationId: String?, status: Int, body: JSONValue?) -> [Finding] {
+    /// One finding per place in `body` holding a non-null secret member, unless `operationId` answered
+    /// 2xx and is allowed to return it.
+    public func check(version: APIVersion, operationId: String?, status: Int, body: JSONValue?) -> [Finding] {
         guard let body else { return [] }
+        let (field, allowedOperations): (String, Set<String>) = switch version {
+        case .v3: ("signing_secret", ["createWebhookSubscription"])
+        case .v2: ("secret", [])
+        }
         if let operationId, allowedOperations.contains(operationId), (200..<300).contains(status) { return [] }
         var findings: [Finding] = []
-        collect(body, at: .root, operation: operationId ?? "(unknown operation)", status: status, into: &findings)
+        let context = Context(
+            field: field, operation: operationId ?? "(unknown operation)", status: status,
+            expected: allowedOperations.isEmpty
+                ? "never returned" : "only in the 2xx response of " + allowedOperations.sorted().joined(separator: ", "))
+        collect(body, at: .root, context, into: &findings)
         return findings
     }
 
-    private func collect(
-        _ value: JSONValue, at pointer: JSONPointer, operation: String, status: Int, into findings: inout [Finding]
-    ) {
+    private struct Context {
+        let field: String
+        let operation: String
+        let status: Int
+        let expected: String
+    }
+
+    private func collect(_ value: JSONValue, at pointer: JSONPointer, _ context: Context, into findings: inout [Finding]) {
         switch value {
         case .object(let object):
             for (key, member) in object.members {
                 let memberPointer = pointer.appending(key)
-                if key == field, member != .null {
-                    let allowed = allowedOperations.sorted().joined(separator: ", ")
+                if key == context.field, member != .null {
                     findings.append(Finding(
                         rule: .secretOnce,
-                        message: "\(operation) (\(status)) returned the webhook secret `\(field)`",
-                        pointer: memberPointer.description,
-                        expected: allowed.isEmpty ? "never returned" : "only in the 2xx response of \(allowed)",
+                        message: "\(context.operation) (\(context.status)) returned the webhook secret `\(key)`",
+                        pointer: memberPointer.description, expected: context.expected,
                         actual: "present (value withheld)"))
                 } else {
-                    collect(member, at: memberPointer, operation: operation, status: status, into: &findings)
+                    collect(member, at: memberPointer, context, into: &findings)
                 }
             }
         case .array(let elements):
             for (index, element) in elements.enumerated() {
-                collect(element, at: pointer.appending(index: index), operation: operation, status: status,
-                        into: &findings)
+                collect(element, at: pointer.appending(index: index), context, into: &findings)
             }
         default:
             break
