@@ -4,8 +4,9 @@
 /// The instance is minimal: only required properties, `minItems` elements, the first `enum`
 /// value, the `const`, the first non-null `type`, the first `oneOf`/`anyOf` branch that is not
 /// `null`, and `allOf` branches merged into one schema. Strings follow `format` (`date-time`,
-/// `date`, `uuid`, `uri`, `email`, `e164`), and properties named like phone numbers get an
-/// E.164 number. `$ref`s resolve inside the document.
+/// `date`, `uuid`, `uri`, `email`, `e164`), properties named like phone numbers get an
+/// E.164 number, digit-only patterns get `"1"` and other patterns the schema's example.
+/// `$ref`s resolve inside the document.
 public struct SchemaInstanceGenerator: Sendable {
     /// Schemas nested deeper than this are taken to be a required cycle.
     public static let maxDepth = 64
@@ -91,8 +92,9 @@ public struct SchemaInstanceGenerator: Sendable {
         return .array(items)
     }
 
-    /// The schema with its `$ref` followed and its `allOf` branches merged in: properties and
-    /// required names are united, other keywords are taken from the first schema that has them.
+    /// The schema with its `$ref` followed and its `allOf` branches merged in: required names are
+    /// united, a property declared twice must satisfy both declarations, other keywords are taken
+    /// from the first schema that has them.
     private func flattened(_ raw: JSONValue, at pointer: JSONPointer, depth: Int) throws(SchemaInstanceError)
         -> JSONObject
     {
@@ -127,7 +129,9 @@ public struct SchemaInstanceGenerator: Sendable {
         for (key, value) in addition {
             switch (key, merged[key], value) {
             case ("properties", .object(var properties)?, .object(let more)):
-                for (name, schema) in more where properties[name] == nil { properties[name] = schema }
+                for (name, schema) in more {
+                    properties[name] = properties[name].map { ["allOf": [$0, schema]] } ?? schema
+                }
                 merged[key] = .object(properties)
             case ("required", .array(let names)?, .array(let more)):
                 merged[key] = .array(names + more.filter { !names.contains($0) })
@@ -181,6 +185,11 @@ public struct SchemaInstanceGenerator: Sendable {
         let pattern = schema["pattern"]?.stringValue ?? ""
         if name.contains("phone") || name == "handle" || name == "from" || pattern.contains("\\+") {
             return samplePhoneNumber
+        }
+        if ["^[0-9]+$", "^\\d+$"].contains(pattern) { return "1" }
+        // Patterns are not inverted; the schema's own example is the best guess at a matching value.
+        if !pattern.isEmpty, let example = (schema["example"] ?? schema["examples"]?[0])?.stringValue {
+            return example
         }
         let minLength = Int(schema["minLength"]?.numberValue?.int64Value ?? 0)
         let maxLength = Int(schema["maxLength"]?.numberValue?.int64Value ?? Int64.max)
