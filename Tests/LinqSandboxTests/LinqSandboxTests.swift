@@ -5,7 +5,7 @@ import Testing
 @testable import LinqSandbox
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// The sandbox over real sockets, as clients see it.
@@ -13,7 +13,10 @@ import Testing
     typealias F = SandboxFixture
 
     static func send(
-        _ base: URL, _ method: String, _ path: String, json: JSONValue? = nil
+        _ base: URL,
+        _ method: String,
+        _ path: String,
+        json: JSONValue? = nil
     ) async throws -> (Int, JSONValue?) {
         var request = URLRequest(url: URL(string: base.absoluteString + path)!)
         request.httpMethod = method
@@ -50,7 +53,12 @@ import Testing
                     var ids: [String] = []
                     for index in 0..<perClient {
                         let body = F.createBody("https://example.com/c\(client)/\(index)")
-                        let (status, created) = try await Self.send(base, "POST", "/v3/webhook-subscriptions", json: body)
+                        let (status, created) = try await Self.send(
+                            base,
+                            "POST",
+                            "/v3/webhook-subscriptions",
+                            json: body
+                        )
                         #expect(status == 201)
                         ids.append(created?["id"]?.stringValue ?? "")
                     }
