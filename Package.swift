@@ -18,5 +18,6 @@ let package = Package(
         .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "LinqSandboxTests", dependencies: ["LinqSandbox", "ContractKit", "HTTPServer"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "conformance"]),
     ]
 )

@@ -25,8 +25,10 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
         let end = min(offset, bytes.count)
         while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count
-                || bytes[index + 1] != UInt8(ascii: "\n")))
+            if byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r")
+                    && (index + 1 >= bytes.count
+                        || bytes[index + 1] != UInt8(ascii: "\n")))
             {
                 line += 1
                 column = 1

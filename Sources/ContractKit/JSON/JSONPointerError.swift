@@ -12,9 +12,11 @@ public enum JSONPointerError: Error, Sendable, Hashable, CustomStringConvertible
         case .missingLeadingSlash(let text):
             "JSON pointer '\(text)' must be empty or start with '/' (e.g. '/\(text)')"
         case .invalidEscape(let text, let offset):
-            "JSON pointer '\(text)' has '~' at character \(offset) not followed by '0' or '1'; write '~0' for '~' and '~1' for '/'"
+            "JSON pointer '\(text)' has '~' at character \(offset) not followed by '0' or '1'; "
+                + "write '~0' for '~' and '~1' for '/'"
         case .invalidFragment(let text):
-            "'\(text)' is not a URI fragment JSON pointer; expected '#' followed by a pointer such as '#/components/schemas/Name'"
+            "'\(text)' is not a URI fragment JSON pointer; "
+                + "expected '#' followed by a pointer such as '#/components/schemas/Name'"
         }
     }
 }

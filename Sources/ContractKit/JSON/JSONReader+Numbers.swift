@@ -111,7 +111,8 @@ extension JSONReader {
         }
         guard abs(decimalExponent) <= 22 else { return mantissa == 0 ? (isNegative ? -0.0 : 0.0) : nil }
         var value = Double(mantissa)
-        value = decimalExponent < 0
+        value =
+            decimalExponent < 0
             ? value / exactPowersOfTen[-decimalExponent] : value * exactPowersOfTen[decimalExponent]
         return isNegative ? -value : value
     }

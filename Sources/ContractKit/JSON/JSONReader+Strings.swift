@@ -70,7 +70,9 @@ extension JSONReader {
         default:
             throw error(
                 "invalid escape '\\\(found(at: backslash + 1).trimmingQuotes)' in string; "
-                    + "expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX", at: backslash)
+                    + "expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+                at: backslash
+            )
         }
         scratch.append(simple)
         return backslash + 2
@@ -88,13 +90,15 @@ extension JSONReader {
             else {
                 throw error(
                     "lone high surrogate \\u\(hex(unit)) in string; expected a low surrogate \\uDC00-\\uDFFF after it",
-                    at: backslash)
+                    at: backslash
+                )
             }
             let low = try hexCodeUnit(at: next)
             guard (0xDC00...0xDFFF).contains(low) else {
                 throw error(
                     "high surrogate \\u\(hex(unit)) followed by \\u\(hex(low)), not by a low surrogate \\uDC00-\\uDFFF",
-                    at: backslash)
+                    at: backslash
+                )
             }
             scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
             next += 6
@@ -129,12 +133,20 @@ extension JSONReader {
         var secondRange: ClosedRange<UInt8> = 0x80...0xBF
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE0:
+            length = 3
+            secondRange = 0xA0...0xBF
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; secondRange = 0x80...0x9F
-        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xED:
+            length = 3
+            secondRange = 0x80...0x9F
+        case 0xF0:
+            length = 4
+            secondRange = 0x90...0xBF
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        case 0xF4:
+            length = 4
+            secondRange = 0x80...0x8F
         default: throw error("invalid UTF-8: \(found(at: start)) cannot start a character", at: start)
         }
         for offset in start + 1..<start + length {
@@ -142,7 +154,9 @@ extension JSONReader {
             guard offset < bytes.count, range.contains(bytes[offset]) else {
                 throw error(
                     "invalid UTF-8: the sequence starting with \(found(at: start)) is malformed at "
-                        + (offset < bytes.count ? found(at: offset) : "end of input"), at: start)
+                        + (offset < bytes.count ? found(at: offset) : "end of input"),
+                    at: start
+                )
             }
         }
         return start + length
@@ -151,7 +165,9 @@ extension JSONReader {
     private func controlCharacterError(at offset: Int) -> JSONParseError {
         error(
             "unescaped control character U+00\(hex(UInt16(bytes[offset])).suffix(2)) in string; "
-                + "write it as an escape such as \\n or \\u00XX", at: offset)
+                + "write it as an escape such as \\n or \\u00XX",
+            at: offset
+        )
     }
 
     private func hex(_ unit: UInt16) -> String {

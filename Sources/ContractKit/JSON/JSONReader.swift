@@ -28,7 +28,9 @@ struct JSONReader {
         }
         skipWhitespace()
         if index == bytes.count {
-            throw error(bytes.isEmpty ? "empty input: expected a JSON value" : "expected a JSON value, found only whitespace")
+            throw error(
+                bytes.isEmpty ? "empty input: expected a JSON value" : "expected a JSON value, found only whitespace"
+            )
         }
         let value = try parseValue()
         skipWhitespace()
@@ -94,7 +96,8 @@ struct JSONReader {
                         index += 1
                         try readKey(
                             into: &stack[top],
-                            context: "expected '\"' to begin an object key after ','")
+                            context: "expected '\"' to begin an object key after ','"
+                        )
                         context = "expected a JSON value after ':'"
                         break
                     } else if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -126,7 +129,8 @@ struct JSONReader {
         guard stack.count < options.maxDepth else {
             throw error(
                 "nesting deeper than the limit of \(options.maxDepth) arrays and objects; "
-                    + "raise JSONParser.Options.maxDepth if the document is meant to be this deep")
+                    + "raise JSONParser.Options.maxDepth if the document is meant to be this deep"
+            )
         }
         stack.append(Frame(isObject: isObject))
         index += 1
@@ -151,7 +155,9 @@ struct JSONReader {
         if previous != nil, options.duplicateKeys == .reject {
             throw error(
                 "duplicate key \(quoted(frame.key)) in object; remove one of them "
-                    + "(or parse with duplicateKeys: .keepLast)", at: frame.keyOffset)
+                    + "(or parse with duplicateKeys: .keepLast)",
+                at: frame.keyOffset
+            )
         }
     }
 
@@ -166,7 +172,8 @@ struct JSONReader {
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
         let length = literal.utf8CodeUnitCount
-        let matches = index + length <= bytes.count
+        let matches =
+            index + length <= bytes.count
             && (0..<length).allSatisfy { bytes[index + $0] == literal.utf8Start[$0] }
         guard matches else { throw error("invalid literal, expected '\(literal)'") }
         index += length

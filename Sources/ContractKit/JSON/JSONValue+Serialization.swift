@@ -47,7 +47,10 @@ private struct JSONWriter {
     }
 
     private mutating func writeContainer(
-        open: Unicode.Scalar, close: Unicode.Scalar, count: Int, indent: Int,
+        open: Unicode.Scalar,
+        close: Unicode.Scalar,
+        count: Int,
+        indent: Int,
         element: (inout JSONWriter, Int) -> Void
     ) {
         output.append(UInt8(ascii: open))

@@ -101,7 +101,9 @@ struct RandomJSONGenerator {
     }
 
     mutating func string() -> String {
-        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x00...0x1F, 0xA0...0x7FF, 0x4E00...0x9FFF, 0x1F600...0x1F64F]
+        let ranges: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0x00...0x1F, 0xA0...0x7FF, 0x4E00...0x9FFF, 0x1F600...0x1F64F,
+        ]
         var scalars = String.UnicodeScalarView()
         for _ in 0..<below(12) {
             let range = ranges[below(ranges.count)]

@@ -34,5 +34,8 @@ struct JSONNumberTests {
         #expect(JSONNumber.double(2).description == "2.0")
         #expect(JSONNumber.bigInteger("18446744073709551616").description == "18446744073709551616")
         #expect(JSONNumber.double(0.5).description == "0.5")
+        #expect(JSONNumber.double(-0.0).description == "-0.0")
+        #expect(JSONNumber.double(1e300).description == "1e+300")
+        #expect(JSONNumber.double(.infinity).description == "null")
     }
 }

@@ -76,15 +76,37 @@ struct JSONParserTests {
     static let errorCases: [ErrorCase] = [
         .init(text: "", reason: "empty input: expected a JSON value", line: 1, column: 1),
         .init(text: "  \n ", reason: "expected a JSON value, found only whitespace", line: 2, column: 2),
-        .init(text: "{\"a\": 1} x", reason: "unexpected 'x' after the JSON value; expected end of input", line: 1, column: 10),
-        .init(text: "{\n  \"a\": 1,\n  \"b\": 2 \"c\": 3}", reason: "expected ',' or '}' after object member, found '\"'",
-              line: 3, column: 10),
+        .init(
+            text: "{\"a\": 1} x",
+            reason: "unexpected 'x' after the JSON value; expected end of input",
+            line: 1,
+            column: 10
+        ),
+        .init(
+            text: "{\n  \"a\": 1,\n  \"b\": 2 \"c\": 3}",
+            reason: "expected ',' or '}' after object member, found '\"'",
+            line: 3,
+            column: 10
+        ),
         .init(text: "[1 2]", reason: "expected ',' or ']' after array element, found '2'", line: 1, column: 4),
-        .init(text: "[1,]", reason: "expected a JSON value after ',', found ']' (trailing commas are not allowed)",
-              line: 1, column: 4),
-        .init(text: "{\"a\":1,}", reason: "expected '\"' to begin an object key after ',', found '}' (trailing commas are not allowed)",
-              line: 1, column: 8),
-        .init(text: "{\"a\":1, 2}", reason: "expected '\"' to begin an object key after ',', found '2'", line: 1, column: 9),
+        .init(
+            text: "[1,]",
+            reason: "expected a JSON value after ',', found ']' (trailing commas are not allowed)",
+            line: 1,
+            column: 4
+        ),
+        .init(
+            text: "{\"a\":1,}",
+            reason: "expected '\"' to begin an object key after ',', found '}' (trailing commas are not allowed)",
+            line: 1,
+            column: 8
+        ),
+        .init(
+            text: "{\"a\":1, 2}",
+            reason: "expected '\"' to begin an object key after ',', found '2'",
+            line: 1,
+            column: 9
+        ),
         .init(text: "{\"a\" 1}", reason: "expected ':' after object key \"a\", found '1'", line: 1, column: 6),
         .init(text: "{1:2}", reason: "expected '\"' to begin an object key or '}', found '1'", line: 1, column: 2),
         .init(text: "[1, 2", reason: "expected ',' or ']' after array element, found end of input", line: 1, column: 6),
@@ -101,22 +123,55 @@ struct JSONParserTests {
         .init(text: ".5", reason: "expected a JSON value, found '.'", line: 1, column: 1),
         .init(text: "1e", reason: "expected a digit in the exponent, found end of input", line: 1, column: 3),
         .init(text: "1e400", reason: "number 1e400 is out of range for a 64-bit float", line: 1, column: 1),
-        .init(text: "\"a\tb\"", reason: "unescaped control character U+0009 in string; write it as an escape such as \\n or \\u00XX",
-              line: 1, column: 3),
-        .init(text: #""\x""#, reason: #"invalid escape '\x' in string; expected one of \" \\ \/ \b \f \n \r \t \uXXXX"#,
-              line: 1, column: 2),
+        .init(
+            text: "\"a\tb\"",
+            reason: "unescaped control character U+0009 in string; write it as an escape such as \\n or \\u00XX",
+            line: 1,
+            column: 3
+        ),
+        .init(
+            text: #""\x""#,
+            reason: #"invalid escape '\x' in string; expected one of \" \\ \/ \b \f \n \r \t \uXXXX"#,
+            line: 1,
+            column: 2
+        ),
         .init(text: #""\u12G4""#, reason: "invalid \\u escape: expected 4 hex digits, found 'G'", line: 1, column: 6),
-        .init(text: #""\uD83D""#, reason: "lone high surrogate \\uD83D in string; expected a low surrogate \\uDC00-\\uDFFF after it",
-              line: 1, column: 2),
-        .init(text: #""\uD83Dx""#, reason: "lone high surrogate \\uD83D in string; expected a low surrogate \\uDC00-\\uDFFF after it",
-              line: 1, column: 2),
-        .init(text: #""\uD83D\u0041""#, reason: "high surrogate \\uD83D followed by \\u0041, not by a low surrogate \\uDC00-\\uDFFF",
-              line: 1, column: 2),
-        .init(text: #""\uDE00""#, reason: "lone low surrogate \\uDE00 in string; it must follow a high surrogate", line: 1, column: 2),
-        .init(text: "\u{FEFF}{}", reason: "byte order mark (U+FEFF) before the JSON text; save the file as UTF-8 without a BOM",
-              line: 1, column: 1),
-        .init(text: "{\"é\": 1,\r\n \"é\": 2}", reason: "duplicate key \"é\" in object; remove one of them (or parse with duplicateKeys: .keepLast)",
-              line: 2, column: 2),
+        .init(
+            text: #""\uD83D""#,
+            reason: "lone high surrogate \\uD83D in string; expected a low surrogate \\uDC00-\\uDFFF after it",
+            line: 1,
+            column: 2
+        ),
+        .init(
+            text: #""\uD83Dx""#,
+            reason: "lone high surrogate \\uD83D in string; expected a low surrogate \\uDC00-\\uDFFF after it",
+            line: 1,
+            column: 2
+        ),
+        .init(
+            text: #""\uD83D\u0041""#,
+            reason: "high surrogate \\uD83D followed by \\u0041, not by a low surrogate \\uDC00-\\uDFFF",
+            line: 1,
+            column: 2
+        ),
+        .init(
+            text: #""\uDE00""#,
+            reason: "lone low surrogate \\uDE00 in string; it must follow a high surrogate",
+            line: 1,
+            column: 2
+        ),
+        .init(
+            text: "\u{FEFF}{}",
+            reason: "byte order mark (U+FEFF) before the JSON text; save the file as UTF-8 without a BOM",
+            line: 1,
+            column: 1
+        ),
+        .init(
+            text: "{\"é\": 1,\r\n \"é\": 2}",
+            reason: "duplicate key \"é\" in object; remove one of them (or parse with duplicateKeys: .keepLast)",
+            line: 2,
+            column: 2
+        ),
         .init(text: "[\"é\", x]", reason: "expected a JSON value after ',', found 'x'", line: 1, column: 7),
     ]
 
@@ -131,17 +186,22 @@ struct JSONParserTests {
     @Test func descriptionNamesLineColumnAndOffset() {
         let error = #expect(throws: JSONParseError.self) { try JSONParser.parse("{\n\n  \"a\": 1 ]") }
         #expect(error?.offset == 12)
-        #expect(error?.description == "expected ',' or '}' after object member, found ']' at line 3, column 10 (byte offset 12)")
+        #expect(
+            error?.description
+                == "expected ',' or '}' after object member, found ']' at line 3, column 10 (byte offset 12)"
+        )
     }
 
-    @Test(arguments: [
-        ([0x22, 0xC3, 0x28, 0x22], 1),  // truncated 2-byte sequence
-        ([0x22, 0xC0, 0xAF, 0x22], 1),  // overlong '/'
-        ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // UTF-8-encoded surrogate
-        ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1),  // above U+10FFFF
-        ([0x22, 0x61, 0xFF, 0x22], 2),
-        ([0x22, 0xE2, 0x82], 1),  // cut off by end of input
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            ([0x22, 0xC3, 0x28, 0x22], 1),  // truncated 2-byte sequence
+            ([0x22, 0xC0, 0xAF, 0x22], 1),  // overlong '/'
+            ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // UTF-8-encoded surrogate
+            ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1),  // above U+10FFFF
+            ([0x22, 0x61, 0xFF, 0x22], 2),
+            ([0x22, 0xE2, 0x82], 1),  // cut off by end of input
+        ] as [([UInt8], Int)]
+    )
     func rejectsInvalidUTF8InStrings(bytes: [UInt8], offset: Int) {
         let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(bytes) }
         #expect(error?.offset == offset)

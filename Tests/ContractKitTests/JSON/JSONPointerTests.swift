@@ -8,10 +8,12 @@ struct JSONPointerTests {
         "foo": ["bar", "baz"], "": 0, "a/b": 1, "c%d": 2, "e^f": 3, "g|h": 4, "i\\j": 5, "k\"l": 6, " ": 7, "m~n": 8,
     ]
 
-    @Test(arguments: [
-        ("", document), ("/foo", ["bar", "baz"]), ("/foo/0", "bar"), ("/", 0), ("/a~1b", 1), ("/c%d", 2),
-        ("/e^f", 3), ("/g|h", 4), ("/i\\j", 5), ("/k\"l", 6), ("/ ", 7), ("/m~0n", 8),
-    ] as [(String, JSONValue)])
+    @Test(
+        arguments: [
+            ("", document), ("/foo", ["bar", "baz"]), ("/foo/0", "bar"), ("/", 0), ("/a~1b", 1), ("/c%d", 2),
+            ("/e^f", 3), ("/g|h", 4), ("/i\\j", 5), ("/k\"l", 6), ("/ ", 7), ("/m~0n", 8),
+        ] as [(String, JSONValue)]
+    )
     func resolvesTheRFCExamples(text: String, expected: JSONValue) throws {
         let pointer = try JSONPointer(parsing: text)
         #expect(JSONPointerTests.document.value(at: pointer) == expected)
@@ -53,8 +55,10 @@ struct JSONPointerTests {
     }
 
     @Test func errorsSayHowToFixThePointer() {
-        #expect(JSONPointerError.missingLeadingSlash("a/b").description
-            == "JSON pointer 'a/b' must be empty or start with '/' (e.g. '/a/b')")
+        #expect(
+            JSONPointerError.missingLeadingSlash("a/b").description
+                == "JSON pointer 'a/b' must be empty or start with '/' (e.g. '/a/b')"
+        )
         #expect(throws: JSONPointerError.invalidFragment("/a")) { try JSONPointer(uriFragment: "/a") }
         #expect(throws: JSONPointerError.invalidFragment("#/%E0")) { try JSONPointer(uriFragment: "#/%E0") }
     }

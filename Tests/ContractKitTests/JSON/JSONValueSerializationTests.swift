@@ -9,24 +9,28 @@ struct JSONValueSerializationTests {
     ]
 
     @Test func compactKeepsKeyOrderWithoutSpaces() {
-        #expect(JSONValueSerializationTests.sample.jsonString()
-            == #"{"name":"Linq","count":3,"ratio":0.5,"ok":true,"none":null,"list":[1,"two",[],{}],"nested":{"b":1,"a":2}}"#)
+        let expected =
+            #"{"name":"Linq","count":3,"ratio":0.5,"ok":true,"none":null,"#
+            + #""list":[1,"two",[],{}],"nested":{"b":1,"a":2}}"#
+        #expect(JSONValueSerializationTests.sample.jsonString() == expected)
     }
 
     @Test func prettyPrintsWithTwoSpaceIndentAndSortsKeysOnRequest() {
         let value: JSONValue = ["b": [1, ["d": nil, "c": []]], "a": [:]]
-        #expect(value.jsonString([.prettyPrinted, .sortedKeys]) == """
-            {
-              "a": {},
-              "b": [
-                1,
+        #expect(
+            value.jsonString([.prettyPrinted, .sortedKeys]) == """
                 {
-                  "c": [],
-                  "d": null
+                  "a": {},
+                  "b": [
+                    1,
+                    {
+                      "c": [],
+                      "d": null
+                    }
+                  ]
                 }
-              ]
-            }
-            """)
+                """
+        )
         #expect(value.jsonString(.sortedKeys) == #"{"a":{},"b":[1,{"c":[],"d":null}]}"#)
     }
 
@@ -47,7 +51,8 @@ struct JSONValueSerializationTests {
     }
 
     @Test(arguments: [
-        0.1, 1e300, -0.0, 0.0, .leastNonzeroMagnitude, 1.7976931348623157e308, 1e16, 1e15, 123456.789, 1e-7, 100.0, -2.5,
+        0.1, 1e300, -0.0, 0.0, .leastNonzeroMagnitude, 1.7976931348623157e308, 1e16, 1e15, 123456.789, 1e-7, 100.0,
+        -2.5,
         9_007_199_254_740_994, 0.30000000000000004, 2.2250738585072014e-308,
     ])
     func doublesRoundTripBitForBit(value: Double) throws {
@@ -73,8 +78,11 @@ struct JSONValueSerializationTests {
         for options: JSONSerializationOptions in [[], .prettyPrinted, .sortedKeys, [.prettyPrinted, .sortedKeys]] {
             let again = try JSONParser.parse(value.serialized(options))
             #expect(again == value)
-            #expect(again.objectValue?.keys == (options.contains(.sortedKeys)
-                ? ["a", "e", "id", "n", "s", "t"] : ["id", "n", "s", "e", "a", "t"]))
+            #expect(
+                again.objectValue?.keys
+                    == (options.contains(.sortedKeys)
+                        ? ["a", "e", "id", "n", "s", "t"] : ["id", "n", "s", "e", "a", "t"])
+            )
             #expect(again.serialized(options) == value.serialized(options))
         }
     }
