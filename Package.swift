@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "LinqSandbox", dependencies: ["ContractKit", "HTTPServer"]),
         .executableTarget(name: "conformance", dependencies: ["ContractKit"]),
         .executableTarget(name: "conformance-bench", dependencies: ["ContractKit"]),
-        .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ContractKitTests", dependencies: ["ContractKit", "LinqSandbox"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "LinqSandboxTests", dependencies: ["LinqSandbox", "ContractKit", "HTTPServer"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "conformance"]),

@@ -37,57 +37,95 @@ public struct DeliveryEnvelopeCheck: Sendable {
     public func check(_ delivery: ReceivedDelivery, subscription: DeliverySubscription) -> [Finding] {
         let label = delivery.label
         if delivery.exceedsBodyLimit {
-            return [Finding(
-                rule: .webhookEnvelope, message: "\(label): body of \(delivery.body.count) bytes is over the "
-                    + "receiver's limit", expected: "a webhook payload of ordinary size",
-                actual: "\(delivery.body.count) bytes")]
+            return [
+                Finding(
+                    rule: .webhookEnvelope,
+                    message: "\(label): body of \(delivery.body.count) bytes is over the "
+                        + "receiver's limit",
+                    expected: "a webhook payload of ordinary size",
+                    actual: "\(delivery.body.count) bytes"
+                )
+            ]
         }
         guard !delivery.body.isEmpty else {
-            return [Finding(
-                rule: .webhookEnvelope, message: "\(label): the delivery has no body",
-                expected: "a JSON envelope", actual: "empty body")]
+            return [
+                Finding(
+                    rule: .webhookEnvelope,
+                    message: "\(label): the delivery has no body",
+                    expected: "a JSON envelope",
+                    actual: "empty body"
+                )
+            ]
         }
         let body: JSONValue
         do {
             body = try JSONParser.parse(delivery.body)
         } catch {
-            return [Finding(
-                rule: .webhookEnvelope, message: "\(label): the body is not JSON: \(error)",
-                expected: "a JSON envelope", actual: "unparseable body (\(delivery.body.count) bytes)")]
+            return [
+                Finding(
+                    rule: .webhookEnvelope,
+                    message: "\(label): the body is not JSON: \(error)",
+                    expected: "a JSON envelope",
+                    actual: "unparseable body (\(delivery.body.count) bytes)"
+                )
+            ]
         }
         guard let eventType = body["event_type"]?.stringValue else {
             return violations(of: envelopePointer, body, label)
         }
         var findings: [Finding] = []
         if !subscription.eventTypes.contains(eventType) {
-            findings.append(Finding(
-                rule: .webhookFilter, message: "\(label): event \(eventType) delivered to a subscription that did "
-                    + "not subscribe to it", pointer: "/event_type",
-                expected: "one of " + subscription.eventTypes.sorted().joined(separator: ", "), actual: eventType))
+            findings.append(
+                Finding(
+                    rule: .webhookFilter,
+                    message: "\(label): event \(eventType) delivered to a subscription that did "
+                        + "not subscribe to it",
+                    pointer: "/event_type",
+                    expected: "one of " + subscription.eventTypes.sorted().joined(separator: ", "),
+                    actual: eventType
+                )
+            )
         }
         if let header = delivery.headers["X-Webhook-Event"], header != eventType {
-            findings.append(Finding(
-                rule: .webhookEnvelope, message: "\(label): X-Webhook-Event names another event than the body",
-                pointer: "/event_type", expected: eventType, actual: header))
+            findings.append(
+                Finding(
+                    rule: .webhookEnvelope,
+                    message: "\(label): X-Webhook-Event names another event than the body",
+                    pointer: "/event_type",
+                    expected: eventType,
+                    actual: header
+                )
+            )
         }
         let version = body["webhook_version"]?.stringValue
         if let wanted = subscription.webhookVersion, let version, version != wanted {
-            findings.append(Finding(
-                rule: .webhookEnvelope, message: "\(label): payload version differs from the subscription URL's "
-                    + "?version=", pointer: "/webhook_version", expected: wanted, actual: version))
+            findings.append(
+                Finding(
+                    rule: .webhookEnvelope,
+                    message: "\(label): payload version differs from the subscription URL's "
+                        + "?version=",
+                    pointer: "/webhook_version",
+                    expected: wanted,
+                    actual: version
+                )
+            )
         }
         if let pointer = schemaPointer(eventType: eventType, webhookVersion: version) {
             findings += violations(of: pointer, body, label)
         } else {
             let known = schemas[eventType] != nil
-            findings.append(Finding(
-                rule: .webhookEnvelope, severity: known ? .error : .warning,
-                message: known
-                    ? "\(label): the spec has no \(eventType) payload for webhook_version \(version ?? "(none)")"
-                    : "\(label): event type \(eventType) is not in the spec; checked against the envelope only",
-                pointer: known ? "/webhook_version" : "/event_type",
-                expected: known ? "a documented payload version" : "a documented event type",
-                actual: known ? version ?? "(none)" : eventType))
+            findings.append(
+                Finding(
+                    rule: .webhookEnvelope,
+                    severity: known ? .error : .warning,
+                    message: known
+                        ? "\(label): the spec has no \(eventType) payload for webhook_version \(version ?? "(none)")"
+                        : "\(label): event type \(eventType) is not in the spec; checked against the envelope only",
+                    pointer: known ? "/webhook_version" : "/event_type",
+                    expected: known ? "a documented payload version" : "a documented event type",
+                    actual: known ? version ?? "(none)" : eventType
+                )
+            )
             findings += violations(of: envelopePointer, body, label)
         }
         return findings
@@ -99,8 +137,12 @@ public struct DeliveryEnvelopeCheck: Sendable {
         deliveries.map { delivery in
             let eventType = delivery.json?["event_type"]?.stringValue ?? "(unknown event)"
             return Finding(
-                rule: .webhookFilter, message: "\(delivery.label): \(eventType) delivered although \(reason)",
-                pointer: "/event_type", expected: "no delivery", actual: eventType)
+                rule: .webhookFilter,
+                message: "\(delivery.label): \(eventType) delivered although \(reason)",
+                pointer: "/event_type",
+                expected: "no delivery",
+                actual: eventType
+            )
         }
     }
 
@@ -109,8 +151,11 @@ public struct DeliveryEnvelopeCheck: Sendable {
         return validator.validate(body, schemaAt: pointer).map { violation in
             Finding(
                 rule: violation.keyword == "enum" ? .enumValue : .webhookEnvelope,
-                message: "\(label): \(violation.message)", pointer: violation.instancePointer.description,
-                expected: violation.expected, actual: violation.actual)
+                message: "\(label): \(violation.message)",
+                pointer: violation.instancePointer.description,
+                expected: violation.expected,
+                actual: violation.actual
+            )
         }
     }
 

@@ -12,16 +12,19 @@ public struct DeliveryPolicy: Sendable, Hashable {
     public var responseTimeoutSeconds: Double
     /// Signed timestamps may lie this far from the arrival time.
     public var timestampToleranceSeconds: Int
-    /// The smallest fitted growth factor of successive retry gaps that counts as backoff.
+    /// The smallest fitted growth factor of successive retry gaps (their median ratio) that counts as backoff.
     ///
-    /// 1.2 leaves room for jitter and for the constant request latency added to every gap under a small
-    /// time scale, while a constant interval (factor ≈ 1) still fails. It is not in the spec: the docs say
+    /// 1.2 leaves room for jitter and for the request latency added to every gap under a small time
+    /// scale, while a constant interval (factor ≈ 1) still fails. It is not in the spec: the docs say
     /// only "exponential".
     public var minimumGrowthFactor: Double
 
     public init(
-        maxRetries: Int = 10, retryWindowSeconds: Double? = 1500, responseTimeoutSeconds: Double = 10,
-        timestampToleranceSeconds: Int = 300, minimumGrowthFactor: Double = 1.2
+        maxRetries: Int = 10,
+        retryWindowSeconds: Double? = 1500,
+        responseTimeoutSeconds: Double = 10,
+        timestampToleranceSeconds: Int = 300,
+        minimumGrowthFactor: Double = 1.2
     ) {
         self.maxRetries = maxRetries
         self.retryWindowSeconds = retryWindowSeconds

@@ -29,7 +29,8 @@ public struct DeliverySignatureCheck: Sendable {
     ) -> DeliverySignatureCheck {
         DeliverySignatureCheck(
             schemes: [StandardWebhooksScheme(), LegacyHexScheme(keyDerivation: legacyKeyDerivation)],
-            tolerance: tolerance)
+            tolerance: tolerance
+        )
     }
 
     /// Linq v2: `X-Webhook-Signature: sha256=<hex>`.
@@ -45,10 +46,19 @@ public struct DeliverySignatureCheck: Sendable {
             let now = Int(delivery.arrivedAt.timeIntervalSince1970.rounded(.down))
             for scheme in schemes {
                 let verdict = scheme.verify(
-                    body: delivery.body, headers: delivery.headers, secret: secret, now: now, tolerance: tolerance)
+                    body: delivery.body,
+                    headers: delivery.headers,
+                    secret: secret,
+                    now: now,
+                    tolerance: tolerance
+                )
                 findings += verdict.problems.map { Self.finding($0, delivery) }
                 if derivation == nil, let legacy = scheme as? LegacyHexScheme {
-                    derivation = legacy.detectKeyDerivation(body: delivery.body, headers: delivery.headers, secret: secret)
+                    derivation = legacy.detectKeyDerivation(
+                        body: delivery.body,
+                        headers: delivery.headers,
+                        secret: secret
+                    )
                 }
             }
         }
@@ -66,12 +76,15 @@ public struct DeliverySignatureCheck: Sendable {
             let detector = detectors[delivery.path] ?? ReplayDetector()
             detectors[delivery.path] = detector
             if case .differentBody(let previous) = detector.record(id: id, body: delivery.body) {
-                findings.append(Finding(
-                    rule: .webhookReplay,
-                    message: "\(delivery.label): webhook-id \(id) was delivered \(previous) time(s) before "
-                        + "with a different body",
-                    expected: "a webhook-id is reused only by retries of the same bytes",
-                    actual: "webhook-id \(id) with another body"))
+                findings.append(
+                    Finding(
+                        rule: .webhookReplay,
+                        message: "\(delivery.label): webhook-id \(id) was delivered \(previous) time(s) before "
+                            + "with a different body",
+                        expected: "a webhook-id is reused only by retries of the same bytes",
+                        actual: "webhook-id \(id) with another body"
+                    )
+                )
             }
         }
         return findings
@@ -91,7 +104,11 @@ public struct DeliverySignatureCheck: Sendable {
             (rule, severity) = (.webhookSignature, .error)
         }
         return Finding(
-            rule: rule, severity: severity, message: "\(delivery.label): \(problem)",
-            expected: "a valid \(problem.scheme) signature", actual: problem.description)
+            rule: rule,
+            severity: severity,
+            message: "\(delivery.label): \(problem)",
+            expected: "a valid \(problem.scheme) signature",
+            actual: problem.description
+        )
     }
 }

@@ -16,7 +16,10 @@ public struct DeliverySubscription: Sendable, Hashable {
     public var webhookVersion: String?
 
     public init(
-        path: String, secret: String?, eventTypes: Set<String>, phoneNumbers: [String] = [],
+        path: String,
+        secret: String?,
+        eventTypes: Set<String>,
+        phoneNumbers: [String] = [],
         webhookVersion: String? = nil
     ) {
         self.path = path

@@ -21,8 +21,8 @@ public struct DeliveryTimeline: Sendable, Hashable {
         public var gaps: [Double]
         /// ``gaps`` divided by the time scale: what the schedule means in real time.
         public var realTimeGaps: [Double]
-        /// The fitted growth factor of successive gaps: `exp` of the least-squares slope of the
-        /// log gaps; `nil` with fewer than two gaps.
+        /// The fitted growth factor of successive gaps (the median ratio of a gap to the one before);
+        /// `nil` with fewer than two gaps.
         public var backoffFactor: Double?
 
         init(path: String, eventType: String?, eventIDs: [String], attempts: [ReceivedDelivery], timeScale: Double) {
@@ -47,21 +47,14 @@ public struct DeliveryTimeline: Sendable, Hashable {
             return text
         }
 
-        /// Least squares on the log gaps, so one jittered gap moves the fit less than the
-        /// first-to-last ratio that a geometric mean of successive ratios reduces to.
+        /// The median of the successive gap ratios: one attempt delayed by the network changes two
+        /// ratios but not the median, so it can neither hide backoff nor fake it. (A least-squares fit
+        /// of the log gaps, or their geometric mean, is pulled by a single late attempt.)
         private static func fitGrowth(_ gaps: [Double]) -> Double? {
             guard gaps.count >= 2 else { return nil }
-            let logs = gaps.map { log(max($0, 1e-6)) }
-            let count = Double(logs.count)
-            let meanIndex = (count - 1) / 2
-            let meanLog = logs.reduce(0, +) / count
-            var numerator = 0.0
-            var denominator = 0.0
-            for (index, value) in logs.enumerated() {
-                numerator += (Double(index) - meanIndex) * (value - meanLog)
-                denominator += (Double(index) - meanIndex) * (Double(index) - meanIndex)
-            }
-            return exp(numerator / denominator)
+            let ratios = zip(gaps, gaps.dropFirst()).map { $1 / max($0, 1e-6) }.sorted()
+            let middle = ratios.count / 2
+            return ratios.count.isMultiple(of: 2) ? (ratios[middle - 1] + ratios[middle]) / 2 : ratios[middle]
         }
 
         private static func seconds(_ value: Double) -> String {
@@ -97,13 +90,24 @@ public struct DeliveryTimeline: Sendable, Hashable {
                 open[index].attempts.append(delivery)
                 if let eventID, !open[index].eventIDs.contains(eventID) { open[index].eventIDs.append(eventID) }
             } else {
-                open.append(Open(path: delivery.path, eventType: eventType, eventIDs: eventID.map { [$0] } ?? [],
-                                 attempts: [delivery]))
+                open.append(
+                    Open(
+                        path: delivery.path,
+                        eventType: eventType,
+                        eventIDs: eventID.map { [$0] } ?? [],
+                        attempts: [delivery]
+                    )
+                )
             }
         }
         series = open.map {
-            Series(path: $0.path, eventType: $0.eventType, eventIDs: $0.eventIDs, attempts: $0.attempts,
-                   timeScale: timeScale)
+            Series(
+                path: $0.path,
+                eventType: $0.eventType,
+                eventIDs: $0.eventIDs,
+                attempts: $0.attempts,
+                timeScale: timeScale
+            )
         }
     }
 
@@ -116,39 +120,62 @@ public struct DeliveryTimeline: Sendable, Hashable {
         var findings: [Finding] = []
         let subject = "\(series.path) \(series.eventType ?? "(no event_type)")"
         if series.eventIDs.count > 1 {
-            findings.append(Finding(
-                rule: .webhookEventID,
-                message: "\(subject): the event_id changed between attempts of one delivery", pointer: "/event_id",
-                expected: "one event_id on every attempt", actual: series.eventIDs.joined(separator: ", ")))
+            findings.append(
+                Finding(
+                    rule: .webhookEventID,
+                    message: "\(subject): the event_id changed between attempts of one delivery",
+                    pointer: "/event_id",
+                    expected: "one event_id on every attempt",
+                    actual: series.eventIDs.joined(separator: ", ")
+                )
+            )
         }
         for (attempt, next) in zip(series.attempts, series.attempts.dropFirst())
         where policy.forbidsRetry(after: attempt.answer) {
-            findings.append(Finding(
-                rule: .webhookRetry,
-                message: "\(subject): delivered again (\(next.label)) after answering \(attempt.answer)",
-                expected: "no retry after \(attempt.answer)", actual: "\(series.attempts.count) attempts"))
+            findings.append(
+                Finding(
+                    rule: .webhookRetry,
+                    message: "\(subject): delivered again (\(next.label)) after answering \(attempt.answer)",
+                    expected: "no retry after \(attempt.answer)",
+                    actual: "\(series.attempts.count) attempts"
+                )
+            )
             break
         }
         let maxAttempts = policy.maxRetries + 1
         if series.attempts.count > maxAttempts {
-            findings.append(Finding(
-                rule: .webhookRetry, message: "\(subject): \(series.attempts.count - 1) retries, more than "
-                    + "\(policy.maxRetries)", expected: "at most \(maxAttempts) attempts",
-                actual: "\(series.attempts.count) attempts"))
+            findings.append(
+                Finding(
+                    rule: .webhookRetry,
+                    message: "\(subject): \(series.attempts.count - 1) retries, more than "
+                        + "\(policy.maxRetries)",
+                    expected: "at most \(maxAttempts) attempts",
+                    actual: "\(series.attempts.count) attempts"
+                )
+            )
         } else if let last = series.attempts.last, policy.requiresRetry(after: last.answer),
-                  series.attempts.count < maxAttempts {
-            findings.append(Finding(
-                rule: .webhookRetry, message: "\(subject): not retried after answering \(last.answer)",
-                expected: "a retry after \(last.answer) (up to \(policy.maxRetries) retries)",
-                actual: "\(series.attempts.count) attempt(s), the last answered \(last.answer)"))
+            series.attempts.count < maxAttempts
+        {
+            findings.append(
+                Finding(
+                    rule: .webhookRetry,
+                    message: "\(subject): not retried after answering \(last.answer)",
+                    expected: "a retry after \(last.answer) (up to \(policy.maxRetries) retries)",
+                    actual: "\(series.attempts.count) attempt(s), the last answered \(last.answer)"
+                )
+            )
         }
         if let factor = series.backoffFactor, factor < policy.minimumGrowthFactor {
             let gaps = series.realTimeGaps.map { String(format: "%.3g s", $0) }.joined(separator: ", ")
-            findings.append(Finding(
-                rule: .webhookBackoff,
-                message: "\(subject): retry intervals do not grow (fitted factor \(String(format: "%.2f", factor)))",
-                expected: "each interval about \(policy.minimumGrowthFactor)× the previous or more",
-                actual: "real-time gaps \(gaps)"))
+            findings.append(
+                Finding(
+                    rule: .webhookBackoff,
+                    message:
+                        "\(subject): retry intervals do not grow (fitted factor \(String(format: "%.2f", factor)))",
+                    expected: "each interval about \(policy.minimumGrowthFactor)× the previous or more",
+                    actual: "real-time gaps \(gaps)"
+                )
+            )
         }
         return findings
     }

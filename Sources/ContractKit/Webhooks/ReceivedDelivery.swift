@@ -23,8 +23,15 @@ public struct ReceivedDelivery: Sendable, Hashable {
     public var answer: WebhookReceiver.Answer
 
     public init(
-        sequence: Int, arrivedAt: Date, method: String, target: String, path: String, headers: HTTPHeaders,
-        body: [UInt8], exceedsBodyLimit: Bool = false, answer: WebhookReceiver.Answer
+        sequence: Int,
+        arrivedAt: Date,
+        method: String,
+        target: String,
+        path: String,
+        headers: HTTPHeaders,
+        body: [UInt8],
+        exceedsBodyLimit: Bool = false,
+        answer: WebhookReceiver.Answer
     ) {
         self.sequence = sequence
         self.arrivedAt = arrivedAt

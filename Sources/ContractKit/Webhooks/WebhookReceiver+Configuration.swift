@@ -16,7 +16,10 @@ extension WebhookReceiver {
         public var defaultScript: Script
 
         public init(
-            host: String = "127.0.0.1", port: UInt16 = 0, publicBaseURL: URL? = nil, maxBodyBytes: Int = 1024 * 1024,
+            host: String = "127.0.0.1",
+            port: UInt16 = 0,
+            publicBaseURL: URL? = nil,
+            maxBodyBytes: Int = 1024 * 1024,
             defaultScript: Script = .acknowledge
         ) {
             self.host = host

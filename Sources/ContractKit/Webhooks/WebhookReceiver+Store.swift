@@ -49,10 +49,19 @@ extension WebhookReceiver {
                 state.counts[path] = index + 1
                 let scripted = (state.scripts[path] ?? configuration.defaultScript).answer(at: index)
                 let answer: Answer = tooLarge ? .status(413) : scripted
-                state.deliveries.append(ReceivedDelivery(
-                    sequence: state.deliveries.count, arrivedAt: arrivedAt, method: request.method,
-                    target: request.target, path: path, headers: request.headers, body: request.body,
-                    exceedsBodyLimit: tooLarge, answer: answer))
+                state.deliveries.append(
+                    ReceivedDelivery(
+                        sequence: state.deliveries.count,
+                        arrivedAt: arrivedAt,
+                        method: request.method,
+                        target: request.target,
+                        path: path,
+                        headers: request.headers,
+                        body: request.body,
+                        exceedsBodyLimit: tooLarge,
+                        answer: answer
+                    )
+                )
                 return answer
             }
             return Self.response(for: answer, stopSignal: stopSignal)
@@ -65,7 +74,8 @@ extension WebhookReceiver {
             case .drop:
                 return HTTPResponse(status: 500, delivery: .closeWithoutResponse)
             case .delayed(let delay, let then):
-                let nanoseconds = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
+                let nanoseconds =
+                    delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
                 if stopSignal.wait(timeout: .now() + .nanoseconds(Int(max(0, nanoseconds)))) == .success {
                     // Stopping: pass the signal on to the next waiting handler and drop this connection.
                     stopSignal.signal()

@@ -34,7 +34,8 @@ public final class WebhookReceiver: Sendable {
     public func start() throws(WebhookReceiverError) -> URL {
         if let publicBaseURL = configuration.publicBaseURL {
             guard let scheme = publicBaseURL.scheme?.lowercased(), ["http", "https"].contains(scheme),
-                  publicBaseURL.host != nil else {
+                publicBaseURL.host != nil
+            else {
                 throw .invalidPublicURL(publicBaseURL.absoluteString)
             }
         }
@@ -44,9 +45,12 @@ public final class WebhookReceiver: Sendable {
             let stopSignal = DispatchSemaphore(value: 0)
             let server = HTTPServer(
                 configuration: HTTPServer.Configuration(
-                    host: configuration.host, port: configuration.port,
-                    maxBodyBytes: 4 * max(configuration.maxBodyBytes, 16 * 1024)),
-                handler: { store.answer($0, stopSignal: stopSignal) })
+                    host: configuration.host,
+                    port: configuration.port,
+                    maxBodyBytes: 4 * max(configuration.maxBodyBytes, 16 * 1024)
+                ),
+                handler: { store.answer($0, stopSignal: stopSignal) }
+            )
             do throws(HTTPServerError) {
                 try server.start()
             } catch .addressInUse(let host, let port) {
@@ -62,7 +66,12 @@ public final class WebhookReceiver: Sendable {
     /// Stops listening; delayed answers still waiting are cut short and their connections dropped.
     /// Recorded deliveries stay readable.
     public func stop() {
-        guard let run = running.withLock({ running in defer { running = nil }; return running }) else { return }
+        guard
+            let run = running.withLock({ running in
+                defer { running = nil }
+                return running
+            })
+        else { return }
         run.stopSignal.signal()
         run.server.stop()
     }

@@ -5,7 +5,10 @@ import Testing
 @Suite("DeliveryEnvelopeCheck")
 struct DeliveryEnvelopeCheckTests {
     private let subscription = DeliverySubscription(
-        path: "/hooks/a", secret: nil, eventTypes: ["message.sent", "message.received"])
+        path: "/hooks/a",
+        secret: nil,
+        eventTypes: ["message.sent", "message.received"]
+    )
 
     private func body(_ value: JSONValue) -> [UInt8] { value.serialized() }
 
@@ -17,7 +20,8 @@ struct DeliveryEnvelopeCheckTests {
             var checked = 0
             for (name, _) in spec[container]?.objectValue?.members ?? [] {
                 guard let example = DeliveryFixtures.example(name, in: spec, container: container),
-                      let eventType = example["event_type"]?.stringValue else { continue }
+                    let eventType = example["event_type"]?.stringValue
+                else { continue }
                 let everything = DeliverySubscription(path: "/hooks/a", secret: nil, eventTypes: [eventType])
                 let findings = check.check(DeliveryFixtures.delivery(body(example)), subscription: everything)
                 #expect(findings.isEmpty, "\(version) \(name): \(findings.map(\.message))")
@@ -30,10 +34,14 @@ struct DeliveryEnvelopeCheckTests {
     @Test("the payload schema is chosen by event type and webhook_version")
     func schemaByVersion() throws {
         let check = DeliveryEnvelopeCheck(document: try DeliveryFixtures.spec("v3"))
-        #expect(check.schemaPointer(eventType: "message.sent", webhookVersion: "2026-02-03")?.description
-            == "/webhooks/message.sent.v2026/post/requestBody/content/application~1json/schema")
-        #expect(check.schemaPointer(eventType: "message.sent", webhookVersion: "2025-01-01")?.description
-            == "/webhooks/message.sent.v2025/post/requestBody/content/application~1json/schema")
+        #expect(
+            check.schemaPointer(eventType: "message.sent", webhookVersion: "2026-02-03")?.description
+                == "/webhooks/message.sent.v2026/post/requestBody/content/application~1json/schema"
+        )
+        #expect(
+            check.schemaPointer(eventType: "message.sent", webhookVersion: "2025-01-01")?.description
+                == "/webhooks/message.sent.v2025/post/requestBody/content/application~1json/schema"
+        )
         #expect(check.schemaPointer(eventType: "message.sent", webhookVersion: "1999-01-01") == nil)
         let v2 = DeliveryEnvelopeCheck(document: try DeliveryFixtures.spec("v2"))
         #expect(v2.schemaPointer(eventType: "message.sent", webhookVersion: nil) != nil)
@@ -46,8 +54,12 @@ struct DeliveryEnvelopeCheckTests {
         example["event_id"] = nil
         example["data"] = ["id": 42]
         let findings = DeliveryEnvelopeCheck(document: spec).check(
-            DeliveryFixtures.delivery(body(.object(example))), subscription: subscription)
-        #expect(findings.contains { $0.rule == .webhookEnvelope && $0.pointer == "" && $0.message.contains("event_id") })
+            DeliveryFixtures.delivery(body(.object(example))),
+            subscription: subscription
+        )
+        #expect(
+            findings.contains { $0.rule == .webhookEnvelope && $0.pointer == "" && $0.message.contains("event_id") }
+        )
         #expect(findings.contains { $0.rule == .webhookEnvelope && $0.pointer.hasPrefix("/data") })
     }
 
@@ -56,7 +68,9 @@ struct DeliveryEnvelopeCheckTests {
         let spec = try DeliveryFixtures.spec("v3")
         let example = try #require(DeliveryFixtures.example("message.read.v2026", in: spec))
         let findings = DeliveryEnvelopeCheck(document: spec).check(
-            DeliveryFixtures.delivery(body(example)), subscription: subscription)
+            DeliveryFixtures.delivery(body(example)),
+            subscription: subscription
+        )
         #expect(findings.map(\.rule) == [.webhookFilter])
         #expect(findings.first?.actual == "message.read")
     }
@@ -81,13 +95,17 @@ struct DeliveryEnvelopeCheckTests {
         var open = subscription
         open.eventTypes.insert("message.bounced")
         let findings = DeliveryEnvelopeCheck(document: spec).check(
-            DeliveryFixtures.delivery(body(.object(example))), subscription: open)
+            DeliveryFixtures.delivery(body(.object(example))),
+            subscription: open
+        )
         #expect(findings.contains { $0.rule == .webhookEnvelope && $0.severity == .warning })
         #expect(findings.contains { $0.rule == .enumValue && $0.pointer == "/event_type" })
     }
 
-    @Test("no body, invalid UTF-8, non-JSON and oversized bodies are findings, not crashes",
-          arguments: [[], [0x7b, 0xff, 0xfe, 0x7d], Array("OK".utf8)] as [[UInt8]])
+    @Test(
+        "no body, invalid UTF-8, non-JSON and oversized bodies are findings, not crashes",
+        arguments: [[], [0x7b, 0xff, 0xfe, 0x7d], Array("OK".utf8)] as [[UInt8]]
+    )
     func badBodies(bytes: [UInt8]) throws {
         let check = DeliveryEnvelopeCheck(document: try DeliveryFixtures.spec("v3"))
         let findings = check.check(DeliveryFixtures.delivery(bytes), subscription: subscription)
@@ -102,7 +120,9 @@ struct DeliveryEnvelopeCheckTests {
         let spec = try DeliveryFixtures.spec("v3")
         let example = try #require(DeliveryFixtures.example("message.sent.v2026", in: spec))
         let findings = DeliveryEnvelopeCheck.unexpected(
-            [DeliveryFixtures.delivery(body(example))], reason: "the subscription filters to +15550000001")
+            [DeliveryFixtures.delivery(body(example))],
+            reason: "the subscription filters to +15550000001"
+        )
         #expect(findings.map(\.rule) == [.webhookFilter])
         #expect(findings.first?.message.contains("+15550000001") == true)
         #expect(DeliveryEnvelopeCheck.unexpected([], reason: "x").isEmpty)

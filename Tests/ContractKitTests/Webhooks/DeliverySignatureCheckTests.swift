@@ -10,11 +10,14 @@ struct DeliverySignatureCheckTests {
 
     /// The research notes' vector delivery: both v3 header sets, exactly as published.
     private var vectorDelivery: ReceivedDelivery {
-        DeliveryFixtures.delivery(Vectors.Standard.body, headers: [
-            "webhook-id": Vectors.Standard.id, "webhook-timestamp": String(Vectors.timestamp),
-            "webhook-signature": Vectors.Standard.signature,
-            "X-Webhook-Timestamp": String(Vectors.timestamp), "X-Webhook-Signature": Vectors.Legacy.signature,
-        ])
+        DeliveryFixtures.delivery(
+            Vectors.Standard.body,
+            headers: [
+                "webhook-id": Vectors.Standard.id, "webhook-timestamp": String(Vectors.timestamp),
+                "webhook-signature": Vectors.Standard.signature,
+                "X-Webhook-Timestamp": String(Vectors.timestamp), "X-Webhook-Signature": Vectors.Legacy.signature,
+            ]
+        )
     }
 
     @Test("the published v3 vectors verify under both schemes, and the legacy key is the secret string")
@@ -27,7 +30,9 @@ struct DeliverySignatureCheckTests {
     @Test("the published v2 vector verifies; without a secret nothing is promised")
     func v2Vector() {
         let delivery = DeliveryFixtures.delivery(
-            Vectors.V2.body, headers: ["X-Webhook-Signature": Vectors.V2.signature])
+            Vectors.V2.body,
+            headers: ["X-Webhook-Signature": Vectors.V2.signature]
+        )
         #expect(DeliverySignatureCheck.v2.check([delivery], secret: Vectors.V2.secret).findings.isEmpty)
         let unsigned = DeliveryFixtures.delivery(Vectors.V2.body)
         #expect(DeliverySignatureCheck.v2.check([unsigned], secret: nil).findings.isEmpty)
@@ -55,8 +60,10 @@ struct DeliverySignatureCheckTests {
         let sent = Vectors.Standard.body
         let resigned = try JSONParser.parse(sent).serialized([.prettyPrinted, .sortedKeys])
         let headers = try DeliveryFixtures.signed(resigned, schemes: v3Schemes, secret: secret)
-        let findings = DeliverySignatureCheck.v3().check([DeliveryFixtures.delivery(sent, headers: headers)],
-                                                         secret: secret).findings
+        let findings = DeliverySignatureCheck.v3().check(
+            [DeliveryFixtures.delivery(sent, headers: headers)],
+            secret: secret
+        ).findings
         #expect(findings.count == 2)
         #expect(findings.allSatisfy { $0.rule == .webhookSignature && $0.actual.contains("does not match") })
         let v2Headers = try DeliveryFixtures.signed(resigned, schemes: [V2SignatureScheme()], secret: "s")
@@ -64,25 +71,34 @@ struct DeliverySignatureCheckTests {
         #expect(v2.findings.map(\.rule) == [.webhookSignature])
     }
 
-    @Test("timestamps beyond the tolerance, either way, are webhook.timestamp for both v3 schemes",
-          arguments: [-301, 301, 600])
+    @Test(
+        "timestamps beyond the tolerance, either way, are webhook.timestamp for both v3 schemes",
+        arguments: [-301, 301, 600]
+    )
     func staleOrFuture(offset: Int) throws {
         let headers = try DeliveryFixtures.signed(
-            Vectors.Standard.body, schemes: v3Schemes, secret: Vectors.Standard.secret,
-            timestamp: Vectors.timestamp - offset)
+            Vectors.Standard.body,
+            schemes: v3Schemes,
+            secret: Vectors.Standard.secret,
+            timestamp: Vectors.timestamp - offset
+        )
         let findings = DeliverySignatureCheck.v3().check(
-            [DeliveryFixtures.delivery(Vectors.Standard.body, headers: headers)], secret: Vectors.Standard.secret
+            [DeliveryFixtures.delivery(Vectors.Standard.body, headers: headers)],
+            secret: Vectors.Standard.secret
         ).findings
         #expect(findings.map(\.rule) == [.webhookTimestamp, .webhookTimestamp])
         let withinTolerance = DeliverySignatureCheck.v3(tolerance: 3600).check(
-            [DeliveryFixtures.delivery(Vectors.Standard.body, headers: headers)], secret: Vectors.Standard.secret)
+            [DeliveryFixtures.delivery(Vectors.Standard.body, headers: headers)],
+            secret: Vectors.Standard.secret
+        )
         #expect(withinTolerance.findings.isEmpty)
     }
 
     @Test("missing headers are a finding per missing header, naming the scheme")
     func missingHeaders() {
         let findings = DeliverySignatureCheck.v3().check(
-            [DeliveryFixtures.delivery(Vectors.Standard.body)], secret: Vectors.Standard.secret
+            [DeliveryFixtures.delivery(Vectors.Standard.body)],
+            secret: Vectors.Standard.secret
         ).findings
         #expect(findings.count == 5)
         #expect(findings.allSatisfy { $0.rule == .webhookSignature && $0.actual.contains("missing") })
@@ -95,14 +111,19 @@ struct DeliverySignatureCheckTests {
         let headers = try DeliveryFixtures.signed(
             Vectors.Standard.body,
             schemes: [StandardWebhooksScheme(), LegacyHexScheme(keyDerivation: .decodedSecretBytes)],
-            secret: Vectors.Standard.secret)
+            secret: Vectors.Standard.secret
+        )
         let report = DeliverySignatureCheck.v3().check(
-            [DeliveryFixtures.delivery(Vectors.Standard.body, headers: headers)], secret: Vectors.Standard.secret)
+            [DeliveryFixtures.delivery(Vectors.Standard.body, headers: headers)],
+            secret: Vectors.Standard.secret
+        )
         #expect(report.legacyKeyDerivation == .decodedSecretBytes)
         #expect(report.findings.map(\.severity) == [.warning])
         #expect(report.findings.first?.actual.contains("decodedSecretBytes") == true)
         let configured = DeliverySignatureCheck.v3(legacyKeyDerivation: .decodedSecretBytes).check(
-            [DeliveryFixtures.delivery(Vectors.Standard.body, headers: headers)], secret: Vectors.Standard.secret)
+            [DeliveryFixtures.delivery(Vectors.Standard.body, headers: headers)],
+            secret: Vectors.Standard.secret
+        )
         #expect(configured.findings.isEmpty)
     }
 
@@ -115,7 +136,8 @@ struct DeliverySignatureCheckTests {
         headers.add(name: "X-Webhook-Timestamp", value: "1")
         headers.add(name: "X-Webhook-Timestamp", value: "2")
         let findings = DeliverySignatureCheck.v3().check(
-            [DeliveryFixtures.delivery([0xff, 0x00], headers: headers)], secret: Vectors.Standard.secret
+            [DeliveryFixtures.delivery([0xff, 0x00], headers: headers)],
+            secret: Vectors.Standard.secret
         ).findings
         #expect(findings.contains { $0.rule == .webhookTimestamp && $0.message.contains("future") })
         #expect(findings.contains { $0.actual.contains("no entry of the form v1") })
@@ -130,8 +152,10 @@ struct DeliverySignatureCheckTests {
         let other = Array(#"{"event_id":"b"}"#.utf8)
         let deliveries = try [first, first, other].enumerated().map { index, body in
             DeliveryFixtures.delivery(
-                body, headers: try DeliveryFixtures.signed(body, schemes: v3Schemes, secret: secret, id: "msg_same"),
-                sequence: index)
+                body,
+                headers: try DeliveryFixtures.signed(body, schemes: v3Schemes, secret: secret, id: "msg_same"),
+                sequence: index
+            )
         }
         let findings = DeliverySignatureCheck.v3().check(deliveries, secret: secret).findings
         #expect(findings.map(\.rule) == [.webhookReplay])

@@ -2,7 +2,7 @@ import Foundation
 import HTTPServer
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// Posts deliveries to a receiver in tests: through `URLSession` as a real sender would, or as raw

@@ -8,11 +8,18 @@ struct DeliveryTimelineTests {
 
     /// Attempts answered `answers`, arriving at `times` (seconds), all carrying one event id.
     private func timeline(
-        _ answers: [Answer], at times: [Double], eventIDs: [String]? = nil, timeScale: Double = 1
+        _ answers: [Answer],
+        at times: [Double],
+        eventIDs: [String]? = nil,
+        timeScale: Double = 1
     ) -> DeliveryTimeline {
         let deliveries = answers.indices.map { index in
-            DeliveryFixtures.attempt(index, at: times[index], answer: answers[index],
-                                     eventID: eventIDs?[index] ?? "evt-1")
+            DeliveryFixtures.attempt(
+                index,
+                at: times[index],
+                answer: answers[index],
+                eventID: eventIDs?[index] ?? "evt-1"
+            )
         }
         return DeliveryTimeline(deliveries, timeScale: timeScale)
     }
@@ -33,6 +40,15 @@ struct DeliveryTimelineTests {
         #expect(findings.first?.actual.contains("1.5 s") == true)
     }
 
+    @Test("one attempt delayed by the network neither hides backoff nor fakes it")
+    func latencyOutlier() throws {
+        let late = timeline([503, 503, 503, 503, 503, 200], at: [0, 0.215, 0.365, 0.665, 1.265, 2.465])
+        #expect(late.findings().isEmpty)
+        let flatThenLate = timeline([503, 503, 503, 503, 503, 200], at: [0, 0.075, 0.15, 0.225, 0.3, 0.515])
+        #expect(flatThenLate.findings().map(\.rule) == [.webhookBackoff])
+        #expect(try #require(flatThenLate.series.first?.backoffFactor) < 1.2)
+    }
+
     @Test("a retry after 400 is webhook.retry; a 429 must be retried")
     func retryAfterClientError() {
         let findings = timeline([400, 400], at: [0, 1.5]).findings()
@@ -42,8 +58,10 @@ struct DeliveryTimelineTests {
         #expect(timeline([429], at: [0]).findings().map(\.rule) == [.webhookRetry])
     }
 
-    @Test("no retry after 503 or a dropped connection is webhook.retry; none after 400 is right",
-          arguments: [Answer.status(503), .drop, .delayed(.seconds(11), 200)])
+    @Test(
+        "no retry after 503 or a dropped connection is webhook.retry; none after 400 is right",
+        arguments: [Answer.status(503), .drop, .delayed(.seconds(11), 200)]
+    )
     func missingRetry(answer: Answer) {
         let findings = timeline([answer], at: [0]).findings()
         #expect(findings.map(\.rule) == [.webhookRetry])

@@ -18,7 +18,11 @@ struct SecretOnceCheckTests {
         let listed = check.check(version: .v3, operationId: "listWebhookSubscriptions", status: 200, body: list)
         #expect(listed.map(\.pointer) == ["/subscriptions/1/signing_secret"])
         let failedCreate = check.check(
-            version: .v3, operationId: "createWebhookSubscription", status: 400, body: created)
+            version: .v3,
+            operationId: "createWebhookSubscription",
+            status: 400,
+            body: created
+        )
         #expect(failedCreate.count == 1)
     }
 
@@ -28,8 +32,10 @@ struct SecretOnceCheckTests {
         let findings = check.check(version: .v2, operationId: "createWebhookSubscription", status: 201, body: created)
         #expect(findings.map(\.pointer) == ["/webhook_subscription/secret"])
         let withNull: JSONValue = ["webhook_subscription": ["id": 1, "secret": nil]]
-        #expect(check.check(version: .v2, operationId: "createWebhookSubscription", status: 201, body: withNull)
-            .isEmpty)
+        #expect(
+            check.check(version: .v2, operationId: "createWebhookSubscription", status: 201, body: withNull)
+                .isEmpty
+        )
         #expect(check.check(version: .v2, operationId: nil, status: 204, body: nil).isEmpty)
     }
 }

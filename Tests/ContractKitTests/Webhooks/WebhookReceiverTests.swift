@@ -23,7 +23,9 @@ struct WebhookReceiverTests {
             receiver.setScript([503, 503, 200], for: "/hooks/retry/a")
             let url = try receiver.url(for: "/hooks/retry/a?version=2026-02-03")
             var statuses: [Int?] = []
-            for index in 0..<4 { statuses.append(await DeliveryTestClient.post(url, body: Array("{\"n\":\(index)}".utf8))) }
+            for index in 0..<4 {
+                statuses.append(await DeliveryTestClient.post(url, body: Array("{\"n\":\(index)}".utf8)))
+            }
             #expect(statuses == [503, 503, 200, 200])
             let recorded = receiver.deliveries(path: "/hooks/retry/a")
             #expect(recorded.map(\.answeredStatus) == [503, 503, 200, 200])
@@ -86,7 +88,11 @@ struct WebhookReceiverTests {
             let port = try #require(receiver.port)
             let invalid: [UInt8] = [0x7b, 0xff, 0xfe, 0x7d]
             let status = try DeliveryTestClient.postRaw(
-                port: port, path: "/hooks/x?a=1", headerLines: ["X-Dup: one", "x-dup: two"], body: invalid)
+                port: port,
+                path: "/hooks/x?a=1",
+                headerLines: ["X-Dup: one", "x-dup: two"],
+                body: invalid
+            )
             #expect(status == 200)
             #expect(try DeliveryTestClient.postRaw(port: port, path: "/hooks/x", headerLines: [], body: []) == 200)
             let recorded = receiver.deliveries(path: "/hooks/x")
@@ -127,11 +133,15 @@ struct WebhookReceiverTests {
     func publicBaseURL() async throws {
         let base = try #require(URL(string: "https://abc.tunnel.example/relay"))
         try await withReceiver(WebhookReceiver.Configuration(publicBaseURL: base)) { receiver in
-            #expect(try receiver.url(for: "/hooks/a?version=2025-01-01").absoluteString
-                == "https://abc.tunnel.example/relay/hooks/a?version=2025-01-01")
+            #expect(
+                try receiver.url(for: "/hooks/a?version=2025-01-01").absoluteString
+                    == "https://abc.tunnel.example/relay/hooks/a?version=2025-01-01"
+            )
             receiver.setScript([418], for: "/hooks/a")
             let port = try #require(receiver.port)
-            #expect(try DeliveryTestClient.postRaw(port: port, path: "/relay/hooks/a", headerLines: [], body: []) == 418)
+            #expect(
+                try DeliveryTestClient.postRaw(port: port, path: "/relay/hooks/a", headerLines: [], body: []) == 418
+            )
             #expect(receiver.deliveries(path: "/hooks/a").count == 1)
         }
         let bad = WebhookReceiver(configuration: .init(publicBaseURL: URL(string: "ftp://x.example")))
