@@ -87,6 +87,7 @@ struct OpenAPIDocumentLoadingTests {
         text += (0..<count).map { #""S\#($0)": \#(schema)"# }.joined(separator: ",\n")
         text += "}}}"
         let path = try SpecFixtures.temporaryFile(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let document = try OpenAPIDocument.load(from: path)
         #expect(text.utf8.count > 50 * 1024 * 1024)
         #expect(document.schemaNames.count == count)

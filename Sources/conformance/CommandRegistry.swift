@@ -1,0 +1,11 @@
+/// The subcommands `conformance` knows, in the order `--help` lists them.
+enum CommandRegistry {
+    static let commands: [any ConformanceCommand] = [
+        LintSpecsCommand(),
+        ValidateCommand(),
+    ]
+
+    static func command(named name: String) -> (any ConformanceCommand)? {
+        commands.first { $0.name == name }
+    }
+}
