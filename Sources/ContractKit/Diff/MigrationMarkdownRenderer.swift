@@ -56,7 +56,8 @@ public struct MigrationMarkdownRenderer: Sendable {
                 + "\(parity.mapped) mapped, \(ofMapped) of all mapped).",
             "",
             "| v2 | mapped | no v3 counterpart |", "|---|---|---|",
-            "| operations | \(report.operations.count { $0.v3 != nil }) | \(report.operations.count { $0.v3 == nil }) |",
+            "| operations | \(report.operations.count { $0.v3 != nil }) | "
+                + "\(report.operations.count { $0.v3 == nil }) |",
             "| events | \(report.events.count { $0.v3 != nil }) | \(report.events.count { $0.v3 == nil }) |",
             "",
             "Static changes: \(changes.count(where: \.isBreaking)) breaking "
@@ -90,7 +91,8 @@ public struct MigrationMarkdownRenderer: Sendable {
         for (version, schemes) in [("v2", report.signatures.v2), ("v3", report.signatures.v3)] {
             for scheme in schemes {
                 lines.append(
-                    "- \(version) signature `\(scheme.scheme)`: \(scheme.headers.map { "`\($0)`" }.joined(separator: ", ")) "
+                    "- \(version) signature `\(scheme.scheme)`: "
+                        + "\(scheme.headers.map { "`\($0)`" }.joined(separator: ", ")) "
                         + "= \(Self.cell(scheme.value)) over `\(scheme.signed)`, \(scheme.when)")
             }
         }

@@ -1,6 +1,7 @@
 /// Per v2 operation and event: its v3 counterpart, the static differences and the live parity result.
 ///
-/// ``SpecDiff/migration(v2:v3:mapping:)`` fills the static part and leaves every parity ``ParityResult/notRun(reason:)``;
+/// ``SpecDiff/migration(v2:v3:mapping:)`` fills the static part and leaves every parity
+/// ``ParityResult/notRun(reason:)``;
 /// the live paired diff records its results with ``recordParity(_:operation:)`` and ``recordParity(_:event:)``.
 /// Renderers: ``MigrationMarkdownRenderer``, ``MigrationJSONRenderer``; ``testCases`` for JUnit.
 public struct MigrationReport: Sendable, Hashable {

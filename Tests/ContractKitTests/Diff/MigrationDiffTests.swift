@@ -102,7 +102,9 @@ struct MigrationDiffTests {
         #expect(call.changes.contains { $0.kind == .eventApproximated && $0.isDeclared })
         let reaction = try #require(events["reaction.received"])
         #expect(
-            find(reaction.changes, .eventRenamed, "reaction.received → reaction.added where /data/is_from_me == false")
+            find(
+                reaction.changes, .eventRenamed, "reaction.received → reaction.added where /data/is_from_me == false"
+            )
                 != nil)
         #expect(find(reaction.changes, .fieldRenamed, "data/reaction → data/reaction_type")?.isDeclared == true)
         #expect(reaction.changes.allSatisfy { $0.field != "event_type" })
