@@ -95,3 +95,23 @@ struct MigrationReportTests {
         #expect(reaction["where"]?["equals"] == true)
     }
 }
+
+@Suite("MigrationReport as JUnit")
+struct MigrationReportJUnitTests {
+    @Test("a live difference fails its case, a missing result skips it")
+    func suites() throws {
+        let (v2, v3, mapping) = try DiffFixtures.committed()
+        var report = SpecDiff.migration(v2: v2, v3: v3, mapping: mapping)
+        report.recordParity(.differs(["is_active not updated by PUT"]), operation: "updateWebhookSubscription")
+        report.recordParity(.matched, operation: "deleteWebhookSubscription")
+        let junit = JUnitReport(name: "migration", suites: report.junitSuites)
+        #expect(junit.suites.map(\.name) == ["migration.operations", "migration.events"])
+        #expect(junit.tests == 43)
+        #expect(junit.failures == 1)
+        #expect(junit.skipped == 41)
+        let failed = try #require(
+            junit.suites[0].cases.first { !$0.outcomes.isEmpty && $0.outcomes[0].kind == .failure })
+        #expect(failed.name == "updateWebhookSubscription → updateWebhookSubscription")
+        #expect(failed.systemOut?.contains("webhook_subscription/active → is_active") == true)
+    }
+}
