@@ -1,0 +1,74 @@
+import Foundation
+import HTTPServer
+import Synchronization
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The production transport: `URLSession` (HTTPS to real deployments, HTTP to the sandbox).
+///
+/// Reports what a contract test needs to see rather than what a browser would do: redirects are
+/// not followed, no cookies or cache, the whole exchange has one deadline, and a body larger than
+/// ``maxBodyBytes`` is abandoned with ``TransportError/bodyTooLarge(limit:)`` instead of buffered.
+/// Header order and duplicate header lines are not preserved by `URLSession`.
+public final class URLSessionTransport: HTTPTransport {
+    /// The default response body cap: 10 MiB.
+    public static let defaultMaxBodyBytes = 10 * 1024 * 1024
+
+    public let maxBodyBytes: Int
+    private let session: URLSession
+    private let delegate: SessionDelegate
+
+    public init(maxBodyBytes: Int = URLSessionTransport.defaultMaxBodyBytes) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        self.maxBodyBytes = maxBodyBytes
+        self.delegate = SessionDelegate()
+        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+    }
+
+    deinit {
+        session.invalidateAndCancel()
+    }
+
+    public func send(_ request: TransportRequest) async throws(TransportError) -> TransportResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        urlRequest.timeoutInterval = request.timeout.seconds
+        for field in request.headers.fields {
+            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
+        }
+        if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
+
+        let task = session.dataTask(with: urlRequest)
+        let host = request.url.host ?? request.url.absoluteString
+        let watchdog = Task { [delegate] in
+            try await Task.sleep(for: request.timeout)
+            delegate.markTimedOut(task)
+        }
+        defer { watchdog.cancel() }
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                delegate.register(
+                    task,
+                    .init(host: host, timeout: request.timeout, cap: maxBodyBytes, continuation: continuation)
+                )
+                task.resume()
+            }
+        } onCancel: {
+            task.cancel()
+        }
+        return try result.get()
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,115 @@
+/// Walks a scenario in run order, checking each step's operation and that every variable it
+/// uses is defined by then (generated, allow-listed environment, default, or an earlier capture).
+struct ScenarioChecker {
+    let scenario: Scenario
+    let spec: any OperationLookup
+    private var defined: Set<String>
+
+    init(scenario: Scenario, spec: any OperationLookup) {
+        self.scenario = scenario
+        self.spec = spec
+        defined = Set(scenario.variables.keys)
+    }
+
+    mutating func check() throws(HarnessError) {
+        for (index, step) in scenario.steps.enumerated() {
+            try check(step, at: "/steps/\(index)")
+        }
+        for (index, step) in scenario.cleanup.enumerated() {
+            try check(step, at: "/cleanup/\(index)")
+        }
+    }
+
+    private mutating func check(_ step: ScenarioStep, at field: String) throws(HarnessError) {
+        let request = step.request
+        try use(request.path, step: step, field: "\(field)/request/path")
+        for item in request.query {
+            try use(item.value, step: step, field: "\(field)/request/query/\(item.name)")
+        }
+        for header in request.headers.fields {
+            try use(header.value, step: step, field: "\(field)/request/headers/\(header.name)")
+        }
+        if let body = request.body { try use(body, step: step, field: "\(field)/request/body") }
+        try requireOperation(method: request.method, path: request.path, step: step, field: "\(field)/request/path")
+        if let id = step.expect.operationID, !spec.hasOperation(id: id) {
+            throw error(
+                "the spec has no operation '\(id)'",
+                step: step,
+                field: "\(field)/expect/operationId",
+                hint: "use an operationId from specs/\(scenario.version)/openapi.json or omit it"
+            )
+        }
+        for capture in step.expect.captures { defined.insert(capture.name) }
+        for (index, assertion) in step.expect.assertions.enumerated() {
+            let at = "\(field)/expect/assertions/\(index)"
+            switch assertion.condition {
+            case .equals(let value): try use(value, step: step, field: "\(at)/equals")
+            case .oneOf(let values): for value in values { try use(value, step: step, field: "\(at)/oneOf") }
+            case .matches, .absent, .present: break
+            }
+        }
+        if let creates = step.createsResource {
+            let at = "\(field)/createsResource/deletePath"
+            try use(creates.deletePath, step: step, field: at)
+            try requireOperation(method: "DELETE", path: creates.deletePath, step: step, field: at)
+        }
+    }
+
+    private func requireOperation(
+        method: String,
+        path: String,
+        step: ScenarioStep,
+        field: String
+    )
+        throws(HarnessError)
+    {
+        // Each placeholder stands for one path segment; any literal fills it for the lookup.
+        let concrete = (try? TemplateString(parsing: path).render { _ in "x" }.get()) ?? path
+        guard spec.hasOperation(method: method, path: concrete) else {
+            throw error(
+                "the \(scenario.version) spec has no operation \(method) \(path)",
+                step: step,
+                field: field,
+                hint: "check the method and the path against specs/\(scenario.version)/openapi.json"
+            )
+        }
+    }
+
+    private func use(_ value: JSONValue, step: ScenarioStep, field: String) throws(HarnessError) {
+        switch value {
+        case .string(let text): try use(text, step: step, field: field)
+        case .array(let elements):
+            for (index, element) in elements.enumerated() { try use(element, step: step, field: "\(field)/\(index)") }
+        case .object(let object):
+            for (key, member) in object.members { try use(member, step: step, field: "\(field)/\(key)") }
+        case .null, .bool, .number: break
+        }
+    }
+
+    private func use(_ text: String, step: ScenarioStep, field: String) throws(HarnessError) {
+        let template: TemplateString
+        do {
+            template = try TemplateString(parsing: text)
+        } catch {
+            throw self.error(error.description, step: step, field: field, hint: "")
+        }
+        for name in template.variableNames where !defined.contains(name) && !VariableScope.isExternallyDefined(name) {
+            let hint =
+                if name.hasPrefix("env.") {
+                    "only environment variables starting with \(VariableScope.environmentPrefix) are reachable"
+                } else {
+                    "define it in \"variables\" or capture it in an earlier step"
+                }
+            throw error("the variable '\(name)' is not defined at this point", step: step, field: field, hint: hint)
+        }
+    }
+
+    private func error(_ message: String, step: ScenarioStep, field: String, hint: String) -> HarnessError {
+        HarnessError(
+            .invalidScenario,
+            message,
+            at: .init(file: scenario.file, step: step.name, field: field),
+            hint: hint
+        )
+    }
+}
