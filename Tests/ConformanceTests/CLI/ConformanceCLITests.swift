@@ -7,21 +7,24 @@ struct ConformanceCLITests {
     func printsToolHelp(flag: String) async {
         let result = await runConformance([flag])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("USAGE: conformance <command> [options]"))
+        #expect(result.stdout.hasPrefix("USAGE: conformance [<command> [options]]"))
         for command in CommandRegistry.commands { #expect(result.stdout.contains("  \(command.name) ")) }
     }
 
-    @Test func withoutArgumentsPrintsUsageToStandardErrorAndFails() async {
+    @Test func withoutArgumentsRunsTheWholeSuiteAgainstTheSandboxAndPasses() async {
         let result = await runConformance([])
-        #expect(result.status == 2)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("USAGE:"))
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("✓ v2 ") || $0.hasPrefix("✓ v3 ") })
+        #expect(lines.last?.contains(" passed, 0 failed in ") == true)
+        #expect(lines.last?.contains("sandbox at http://127.0.0.1:") == true)
     }
 
     @Test func unknownCommandNamesItAndTheKnownOnes() async {
         let result = await runConformance(["lint"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("error: unknown command 'lint'; known commands: lint-specs, validate"))
+        #expect(result.stderr.hasPrefix("error: unknown command 'lint'; known commands: run, sandbox, cleanup, lint-specs, validate"))
         #expect(result.stderr.hasSuffix("Run 'conformance --help' for usage.\n"))
     }
 
