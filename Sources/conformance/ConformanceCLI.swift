@@ -26,17 +26,19 @@ enum ConformanceCLI {
         currentDirectory: String,
         output: CommandOutput
     ) async -> Int32 {
-        guard let first = arguments.first else {
+        let first = arguments.first ?? ""
+        if first == "--help" || first == "-h" || first == "help" {
+            output.print(usage)
+            return 0
+        }
+        // No command, or options only: `run` is the default command.
+        if first.isEmpty || first.hasPrefix("-") {
             return await run(
-                arguments: ["run"],
+                arguments: ["run"] + arguments,
                 environment: environment,
                 currentDirectory: currentDirectory,
                 output: output
             )
-        }
-        if first == "--help" || first == "-h" || first == "help" {
-            output.print(usage)
-            return 0
         }
         guard let command = CommandRegistry.command(named: first) else {
             let known = CommandRegistry.commands.map(\.name).joined(separator: ", ")

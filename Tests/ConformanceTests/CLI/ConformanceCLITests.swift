@@ -24,7 +24,11 @@ struct ConformanceCLITests {
     @Test func unknownCommandNamesItAndTheKnownOnes() async {
         let result = await runConformance(["lint"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("error: unknown command 'lint'; known commands: run, sandbox, cleanup, lint-specs, validate"))
+        #expect(
+            result.stderr.hasPrefix(
+                "error: unknown command 'lint'; known commands: run, sandbox, cleanup, lint-specs, validate"
+            )
+        )
         #expect(result.stderr.hasSuffix("Run 'conformance --help' for usage.\n"))
     }
 
