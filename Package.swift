@@ -17,7 +17,7 @@ let package = Package(
         .executableTarget(name: "conformance-bench", dependencies: ["ContractKit"]),
         .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "LinqSandbox", "conformance"]),
         .testTarget(name: "LinqSandboxTests", dependencies: ["LinqSandbox", "ContractKit", "HTTPServer"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "LinqSandbox", "conformance"]),
     ]
 )

@@ -1,5 +1,5 @@
-import Foundation
 import ContractKit
+import Foundation
 import HTTPServer
 
 /// The sandbox-only endpoints under `/_sandbox` (no credentials; errors use the v3 envelope):
@@ -21,14 +21,18 @@ struct ControlAPI: Sendable {
         switch body["api"] {
         case nil, .null: api = .v3
         case .string(let name)?:
-            guard let known = SandboxAPI(rawValue: name) else { throw .invalidParameter("api must be \"v3\" or \"v2\"") }
+            guard let known = SandboxAPI(rawValue: name) else {
+                throw .invalidParameter("api must be \"v3\" or \"v2\"")
+            }
             api = known
         case let other?: throw .invalidParameter("api must be a string, got \(other.typeName)")
         }
         guard let eventValue = body["event_type"], eventValue != .null else { throw .missingField("event_type") }
         guard let eventType = eventValue.stringValue else { throw .invalidParameter("event_type must be a string") }
         let known = api == .v3 ? specs.v3.eventTypeSet : specs.v2.eventTypeSet
-        guard known.contains(eventType) else { throw .invalidParameter("Unknown \(api.rawValue) event type: \(eventType)") }
+        guard known.contains(eventType) else {
+            throw .invalidParameter("Unknown \(api.rawValue) event type: \(eventType)")
+        }
         var phoneNumber: String?
         if let value = body["phone_number"], value != .null {
             guard let number = value.stringValue else { throw .invalidParameter("phone_number must be a string") }
@@ -36,8 +40,14 @@ struct ControlAPI: Sendable {
             phoneNumber = number
         }
         let event = WebhookEvent(
-            api: api, eventType: eventType, phoneNumber: phoneNumber, eventID: SandboxIdentifiers.uuid(),
-            traceID: context.traceID, createdAt: context.now, faults: context.faults)
+            api: api,
+            eventType: eventType,
+            phoneNumber: phoneNumber,
+            eventID: SandboxIdentifiers.uuid(),
+            traceID: context.traceID,
+            createdAt: context.now,
+            faults: context.faults
+        )
         let scheduled = dispatcher.dispatch(event)
         let answer: JSONValue = [
             "event_id": .string(event.eventID), "event_type": .string(eventType), "api": .string(api.rawValue),

@@ -118,6 +118,7 @@ struct SandboxSpecs: Sendable {
     static func load(from directory: URL) throws(SandboxError) -> SandboxSpecs {
         SandboxSpecs(
             v3: try .load(directory.appendingPathComponent("v3/openapi.json").path),
-            v2: try .load(directory.appendingPathComponent("v2/openapi.json").path))
+            v2: try .load(directory.appendingPathComponent("v2/openapi.json").path)
+        )
     }
 }

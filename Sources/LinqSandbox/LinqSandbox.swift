@@ -23,8 +23,12 @@ public final class LinqSandbox: Sendable {
         // service answers 413 in the version's error shape.
         let server = HTTPServer(
             configuration: HTTPServer.Configuration(
-                host: configuration.host, port: configuration.port, maxBodyBytes: 4 * SandboxService.maxBodyBytes),
-            handler: { service.handle($0) })
+                host: configuration.host,
+                port: configuration.port,
+                maxBodyBytes: 4 * SandboxService.maxBodyBytes
+            ),
+            handler: { service.handle($0) }
+        )
         do {
             _ = try server.start()
         } catch {

@@ -1,5 +1,5 @@
-import Foundation
 import ContractKit
+import Foundation
 
 /// A realistic contract violation the sandbox can act out on request.
 ///

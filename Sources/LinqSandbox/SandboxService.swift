@@ -32,8 +32,13 @@ public final class SandboxService: Sendable {
         self.configuration = configuration
         let store = SandboxStore()
         dispatcher = WebhookDispatcher(
-            store: store, composer: DeliveryComposer(specs: specs, partnerID: configuration.partnerID),
-            poster: poster, policy: .documented, timeScale: configuration.timeScale, clock: configuration.clock)
+            store: store,
+            composer: DeliveryComposer(specs: specs, partnerID: configuration.partnerID),
+            poster: poster,
+            policy: .documented,
+            timeScale: configuration.timeScale,
+            clock: configuration.clock
+        )
         v3 = V3SubscriptionsAPI(store: store, catalog: specs.v3, configuration: configuration)
         v2 = V2SubscriptionsAPI(store: store, catalog: specs.v2, configuration: configuration)
         control = ControlAPI(store: store, specs: specs, dispatcher: dispatcher)
@@ -48,7 +53,10 @@ public final class SandboxService: Sendable {
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
         let route = SandboxRoute(path: request.path)
         var context = RequestContext(
-            faults: configuration.faults, traceID: SandboxIdentifiers.traceID(), now: configuration.clock())
+            faults: configuration.faults,
+            traceID: SandboxIdentifiers.traceID(),
+            now: configuration.clock()
+        )
         do {
             context.faults.formUnion(try SandboxFault.parseList(request.headers["X-Sandbox-Fault"] ?? ""))
         } catch {
@@ -60,15 +68,21 @@ public final class SandboxService: Sendable {
         }
         guard endpoint.methods.contains(request.method) else {
             var response = fail(
-                route.family, .methodNotAllowed(request.method, allowed: endpoint.methods),
-                .methodNotAllowed(request.method, allowed: endpoint.methods), context)
+                route.family,
+                .methodNotAllowed(request.method, allowed: endpoint.methods),
+                .methodNotAllowed(request.method, allowed: endpoint.methods),
+                context
+            )
             response.headers["Allow"] = endpoint.methods.joined(separator: ", ")
             return response
         }
         guard request.body.count <= Self.maxBodyBytes else {
             return fail(
-                route.family, .payloadTooLarge(limit: Self.maxBodyBytes), .payloadTooLarge(limit: Self.maxBodyBytes),
-                context)
+                route.family,
+                .payloadTooLarge(limit: Self.maxBodyBytes),
+                .payloadTooLarge(limit: Self.maxBodyBytes),
+                context
+            )
         }
         switch route.family {
         case .v3:
@@ -94,7 +108,10 @@ public final class SandboxService: Sendable {
     }
 
     private func v3Answer(
-        _ endpoint: SandboxEndpoint, _ request: HTTPRequest, _ parameters: [String: String], _ context: RequestContext
+        _ endpoint: SandboxEndpoint,
+        _ request: HTTPRequest,
+        _ parameters: [String: String],
+        _ context: RequestContext
     ) throws(V3Error) -> HTTPResponse {
         let partner = try v3.partner(of: request)
         switch Simulation(request) {
@@ -115,7 +132,10 @@ public final class SandboxService: Sendable {
     }
 
     private func v2Answer(
-        _ endpoint: SandboxEndpoint, _ request: HTTPRequest, _ parameters: [String: String], _ context: RequestContext
+        _ endpoint: SandboxEndpoint,
+        _ request: HTTPRequest,
+        _ parameters: [String: String],
+        _ context: RequestContext
     ) throws(V2Error) -> HTTPResponse {
         try v2.authenticate(request)
         switch Simulation(request) {
@@ -134,7 +154,10 @@ public final class SandboxService: Sendable {
     }
 
     private func fail(
-        _ family: SandboxFamily, _ v3Error: V3Error, _ v2Error: V2Error, _ context: RequestContext
+        _ family: SandboxFamily,
+        _ v3Error: V3Error,
+        _ v2Error: V2Error,
+        _ context: RequestContext
     ) -> HTTPResponse {
         family == .v2 ? V2Reply.error(v2Error, context) : V3Reply.error(v3Error, context)
     }

@@ -32,7 +32,9 @@ struct SandboxState: Sendable {
 
     /// Applies `change` to the subscription `id` and returns the result, or `nil` when there is no such id.
     mutating func updateV3(
-        id: String, enforcingUniqueURL: Bool, _ change: (inout V3Subscription) -> Void
+        id: String,
+        enforcingUniqueURL: Bool,
+        _ change: (inout V3Subscription) -> Void
     ) throws(V3Conflict) -> V3Subscription? {
         guard let index = v3Subscriptions.firstIndex(where: { $0.id == id }) else { return nil }
         var updated = v3Subscriptions[index]

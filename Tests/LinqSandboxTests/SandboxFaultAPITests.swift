@@ -79,7 +79,9 @@ import Testing
         #expect(faulted.status == 404)
 
         (clean, faulted) = answers(.wrongNotFoundCode, service, missing)
-        #expect(faulted.status == 404 && faulted.body?["error"]?["code"] == 2001 && clean.body?["error"]?["code"] == 2010)
+        #expect(
+            faulted.status == 404 && faulted.body?["error"]?["code"] == 2001 && clean.body?["error"]?["code"] == 2010
+        )
     }
 
     @Test func headerFaultsChangeOnlyTheirHeader() throws {
@@ -111,12 +113,16 @@ import Testing
         let service = try F.service()
         _ = try F.createV3(service, "https://example.com/taken")
         var (clean, faulted) = answers(
-            .targetURLNotUnique, service,
-            F.v3("POST", "/v3/webhook-subscriptions", json: F.createBody("https://example.com/taken")))
+            .targetURLNotUnique,
+            service,
+            F.v3("POST", "/v3/webhook-subscriptions", json: F.createBody("https://example.com/taken"))
+        )
         #expect(clean.status == 400 && faulted.status == 201)
         (clean, faulted) = answers(
-            .httpTargetURLAccepted, service,
-            F.v3("POST", "/v3/webhook-subscriptions", json: F.createBody("http://example.com/plain")))
+            .httpTargetURLAccepted,
+            service,
+            F.v3("POST", "/v3/webhook-subscriptions", json: F.createBody("http://example.com/plain"))
+        )
         #expect(clean.status == 400 && faulted.status == 201)
     }
 
@@ -134,12 +140,18 @@ import Testing
         let service = try F.service()
         _ = service.handle(F.v2("POST", "/api/partner/v2/webhook_subscriptions", json: F.v2Body(secret: "topsecret")))
         var (clean, faulted) = answers(
-            .v2PlainTextErrors, service, F.request("GET", "/api/partner/v2/webhook_subscriptions"))
-        #expect(clean.status == 401 && faulted.status == 401 && faulted.body == nil && faulted.contentType == "text/plain")
+            .v2PlainTextErrors,
+            service,
+            F.request("GET", "/api/partner/v2/webhook_subscriptions")
+        )
+        #expect(
+            clean.status == 401 && faulted.status == 401 && faulted.body == nil && faulted.contentType == "text/plain"
+        )
         (clean, faulted) = answers(.v2SecretReturned, service, F.v2("GET", "/api/partner/v2/webhook_subscriptions"))
         let subscription = clean.body?["webhook_subscriptions"]?[0]
         #expect(
-            faulted.body == ["webhook_subscriptions": [withMember(subscription, "secret", "topsecret") ?? .null]])
+            faulted.body == ["webhook_subscriptions": [withMember(subscription, "secret", "topsecret") ?? .null]]
+        )
     }
 
     @Test func configuredFaultsApplyWithoutTheHeader() throws {

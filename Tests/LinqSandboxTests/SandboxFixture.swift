@@ -28,14 +28,22 @@ enum SandboxFixture {
 
     /// A service that posts deliveries to `poster` (a scripted stub by default).
     static func service(
-        faults: Set<SandboxFault> = [], timeScale: Double = 0.001, poster: any WebhookPoster = ScriptedPoster()
+        faults: Set<SandboxFault> = [],
+        timeScale: Double = 0.001,
+        poster: any WebhookPoster = ScriptedPoster()
     ) throws -> SandboxService {
         SandboxService(
-            configuration: configuration(faults: faults, timeScale: timeScale), specs: try specs(), poster: poster)
+            configuration: configuration(faults: faults, timeScale: timeScale),
+            specs: try specs(),
+            poster: poster
+        )
     }
 
     static func request(
-        _ method: String, _ target: String, json body: JSONValue? = nil, raw: String? = nil,
+        _ method: String,
+        _ target: String,
+        json body: JSONValue? = nil,
+        raw: String? = nil,
         headers: [String: String] = [:]
     ) -> HTTPRequest {
         var fields = HTTPHeaders(headers.map { ($0.key, $0.value) })
@@ -46,7 +54,10 @@ enum SandboxFixture {
 
     /// A v3 request with the sandbox's bearer key unless `headers` says otherwise.
     static func v3(
-        _ method: String, _ target: String, json body: JSONValue? = nil, raw: String? = nil,
+        _ method: String,
+        _ target: String,
+        json body: JSONValue? = nil,
+        raw: String? = nil,
         headers: [String: String] = [:]
     ) -> HTTPRequest {
         var all = ["Authorization": "Bearer \(v3Key)"]
@@ -56,7 +67,10 @@ enum SandboxFixture {
 
     /// A v2 request with the sandbox's integration token unless `headers` says otherwise.
     static func v2(
-        _ method: String, _ target: String, json body: JSONValue? = nil, raw: String? = nil,
+        _ method: String,
+        _ target: String,
+        json body: JSONValue? = nil,
+        raw: String? = nil,
         headers: [String: String] = [:]
     ) -> HTTPRequest {
         var all = ["X-LINQ-INTEGRATION-TOKEN": v2Token]
@@ -65,7 +79,9 @@ enum SandboxFixture {
     }
 
     static func createBody(
-        _ url: String = "https://example.com/hook", events: [String] = ["message.sent"], phones: [String]? = nil
+        _ url: String = "https://example.com/hook",
+        events: [String] = ["message.sent"],
+        phones: [String]? = nil
     ) -> JSONValue {
         var body: JSONValue = [
             "target_url": .string(url), "subscribed_events": .array(events.map(JSONValue.string)),
@@ -79,16 +95,22 @@ enum SandboxFixture {
 
     /// Creates a v3 subscription and returns the create response body.
     static func createV3(
-        _ service: SandboxService, _ url: String = "https://example.com/hook", events: [String] = ["message.sent"],
+        _ service: SandboxService,
+        _ url: String = "https://example.com/hook",
+        events: [String] = ["message.sent"],
         phones: [String]? = nil
     ) throws -> JSONValue {
-        let response = service.handle(v3("POST", "/v3/webhook-subscriptions", json: createBody(url, events: events, phones: phones)))
+        let response = service.handle(
+            v3("POST", "/v3/webhook-subscriptions", json: createBody(url, events: events, phones: phones))
+        )
         try #require(response.status == 201, "create answered \(response.status): \(response.text)")
         return try response.json()
     }
 
     static func v2Body(
-        _ url: String = "https://example.com/v2hook", events: [String] = ["message.sent"], secret: String? = nil
+        _ url: String = "https://example.com/v2hook",
+        events: [String] = ["message.sent"],
+        secret: String? = nil
     ) -> JSONValue {
         var fields = JSONObject()
         fields["webhook_url"] = .string(url)

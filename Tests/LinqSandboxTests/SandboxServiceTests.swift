@@ -47,7 +47,9 @@ import Testing
         #expect(v3.headers["Retry-After"] == "1")
         let body = try v3.json()
         #expect(body["error"]?["code"] == 1007 && body["error"]?["retry_after"] == 1)
-        let v2 = service.handle(F.v2("GET", "/api/partner/v2/webhook_subscriptions", headers: ["X-Sandbox-Simulate": "rate-limit"]))
+        let v2 = service.handle(
+            F.v2("GET", "/api/partner/v2/webhook_subscriptions", headers: ["X-Sandbox-Simulate": "rate-limit"])
+        )
         #expect(v2.status == 429 && v2.headers["Retry-After"] == "1")
         #expect(try v2.json()["error_code"] == "rate_limited")
     }
@@ -57,7 +59,9 @@ import Testing
         let v3 = service.handle(F.v3("GET", "/v3/webhook-events", headers: ["X-Sandbox-Simulate": "server-error"]))
         #expect(v3.status == 500 && v3.v3Code == 3006)
         #expect(v3.headers["Retry-After"] == nil)
-        let v2 = service.handle(F.v2("GET", "/api/partner/v2/webhook_subscriptions", headers: ["X-Sandbox-Simulate": "server-error"]))
+        let v2 = service.handle(
+            F.v2("GET", "/api/partner/v2/webhook_subscriptions", headers: ["X-Sandbox-Simulate": "server-error"])
+        )
         #expect(try v2.status == 500 && v2.json()["error_code"] == "internal_server_error")
         let unknown = service.handle(F.v3("GET", "/v3/webhook-events", headers: ["X-Sandbox-Simulate": "meltdown"]))
         #expect(unknown.status == 400 && unknown.v3Code == 1005)
@@ -65,13 +69,17 @@ import Testing
 
     @Test func simulationComesAfterAuthentication() throws {
         let service = try F.service()
-        let response = service.handle(F.request("GET", "/v3/webhook-events", headers: ["X-Sandbox-Simulate": "rate-limit"]))
+        let response = service.handle(
+            F.request("GET", "/v3/webhook-events", headers: ["X-Sandbox-Simulate": "rate-limit"])
+        )
         #expect(response.status == 401)
     }
 
     @Test func anUnknownFaultHeaderNamesTheValidFaults() throws {
         let service = try F.service()
-        let response = service.handle(F.v3("GET", "/v3/webhook-events", headers: ["X-Sandbox-Fault": "bad-signature, nope"]))
+        let response = service.handle(
+            F.v3("GET", "/v3/webhook-events", headers: ["X-Sandbox-Fault": "bad-signature, nope"])
+        )
         #expect(response.status == 400)
         let message = try #require(try response.json()["error"]?["message"]?.stringValue)
         #expect(message.contains("'nope'") && message.contains("stale-timestamp"))

@@ -29,7 +29,10 @@ public struct SchemaInstanceGenerator: Sendable {
     }
 
     private func instance(
-        of raw: JSONValue, at pointer: JSONPointer, propertyName: String?, depth: Int
+        of raw: JSONValue,
+        at pointer: JSONPointer,
+        propertyName: String?,
+        depth: Int
     ) throws(SchemaInstanceError) -> JSONValue {
         guard depth < Self.maxDepth else { throw .tooDeep(pointer) }
         let schema = try flattened(raw, at: pointer, depth: depth)
@@ -42,7 +45,12 @@ public struct SchemaInstanceGenerator: Sendable {
                 let index = branches.firstIndex(where: { !isNullSchema($0) }) ?? branches.indices.first
             {
                 let branchPointer = pointer.appending(keyword).appending(index: index)
-                return try instance(of: branches[index], at: branchPointer, propertyName: propertyName, depth: depth + 1)
+                return try instance(
+                    of: branches[index],
+                    at: branchPointer,
+                    propertyName: propertyName,
+                    depth: depth + 1
+                )
             }
         }
         switch Self.type(of: schema) {
@@ -55,7 +63,11 @@ public struct SchemaInstanceGenerator: Sendable {
         }
     }
 
-    private func object(_ schema: JSONObject, at pointer: JSONPointer, depth: Int) throws(SchemaInstanceError)
+    private func object(
+        _ schema: JSONObject,
+        at pointer: JSONPointer,
+        depth: Int
+    ) throws(SchemaInstanceError)
         -> JSONValue
     {
         var result = JSONObject()
@@ -74,7 +86,11 @@ public struct SchemaInstanceGenerator: Sendable {
         return .object(result)
     }
 
-    private func array(_ schema: JSONObject, at pointer: JSONPointer, depth: Int) throws(SchemaInstanceError)
+    private func array(
+        _ schema: JSONObject,
+        at pointer: JSONPointer,
+        depth: Int
+    ) throws(SchemaInstanceError)
         -> JSONValue
     {
         let count = Int(schema["minItems"]?.numberValue?.int64Value ?? 0)
@@ -86,7 +102,9 @@ public struct SchemaInstanceGenerator: Sendable {
                 items.append(try instance(of: prefix[index], at: itemPointer, propertyName: nil, depth: depth + 1))
             } else {
                 let item = schema["items"] ?? [:]
-                items.append(try instance(of: item, at: pointer.appending("items"), propertyName: nil, depth: depth + 1))
+                items.append(
+                    try instance(of: item, at: pointer.appending("items"), propertyName: nil, depth: depth + 1)
+                )
             }
         }
         return .array(items)
@@ -95,7 +113,11 @@ public struct SchemaInstanceGenerator: Sendable {
     /// The schema with its `$ref` followed and its `allOf` branches merged in: required names are
     /// united, a property declared twice must satisfy both declarations, other keywords are taken
     /// from the first schema that has them.
-    private func flattened(_ raw: JSONValue, at pointer: JSONPointer, depth: Int) throws(SchemaInstanceError)
+    private func flattened(
+        _ raw: JSONValue,
+        at pointer: JSONPointer,
+        depth: Int
+    ) throws(SchemaInstanceError)
         -> JSONObject
     {
         guard depth < Self.maxDepth else { throw .tooDeep(pointer) }
@@ -115,7 +137,10 @@ public struct SchemaInstanceGenerator: Sendable {
         return schema
     }
 
-    private func resolve(_ reference: String, from pointer: JSONPointer) throws(SchemaInstanceError)
+    private func resolve(
+        _ reference: String,
+        from pointer: JSONPointer
+    ) throws(SchemaInstanceError)
         -> (JSONValue, JSONPointer)
     {
         guard let target = try? JSONPointer(uriFragment: reference), let schema = document.value(at: target) else {

@@ -10,7 +10,10 @@ struct DeliveryComposer: Sendable {
 
     /// A v3 attempt: the v3 envelope, both signature schemes, and the legacy informational headers.
     func v3(
-        _ event: WebhookEvent, to subscription: V3Subscription, eventID: String, at now: Date
+        _ event: WebhookEvent,
+        to subscription: V3Subscription,
+        eventID: String,
+        at now: Date
     ) -> (headers: HTTPHeaders, body: [UInt8]) {
         let version = specs.v3.webhookVersion(for: subscription.targetURL)
         var envelope = JSONObject()
@@ -46,7 +49,9 @@ struct DeliveryComposer: Sendable {
     /// A v2 attempt: the v2 envelope, keys sorted recursively as the v2 docs promise, and
     /// `X-Webhook-Signature: sha256=<hex>` when the subscription has a secret.
     func v2(
-        _ event: WebhookEvent, to subscription: V2Subscription, eventID: String
+        _ event: WebhookEvent,
+        to subscription: V2Subscription,
+        eventID: String
     ) -> (headers: HTTPHeaders, body: [UInt8]) {
         let body: JSONValue = [
             "api_version": "v2",

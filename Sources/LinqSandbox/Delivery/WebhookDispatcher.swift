@@ -16,8 +16,12 @@ final class WebhookDispatcher: Sendable {
     private let nextToken = Atomic<Int>(0)
 
     init(
-        store: SandboxStore, composer: DeliveryComposer, poster: any WebhookPoster, policy: RetryPolicy,
-        timeScale: Double, clock: @escaping @Sendable () -> Date
+        store: SandboxStore,
+        composer: DeliveryComposer,
+        poster: any WebhookPoster,
+        policy: RetryPolicy,
+        timeScale: Double,
+        clock: @escaping @Sendable () -> Date
     ) {
         self.store = store
         self.composer = composer
@@ -35,7 +39,10 @@ final class WebhookDispatcher: Sendable {
             let targets = store.withState { state in
                 state.v3Subscriptions.filter {
                     $0.matches(
-                        eventType: event.eventType, phoneNumber: event.phoneNumber, ignoringPhoneFilter: ignoreFilter)
+                        eventType: event.eventType,
+                        phoneNumber: event.phoneNumber,
+                        ignoringPhoneFilter: ignoreFilter
+                    )
                 }
             }
             for subscription in targets {
@@ -72,7 +79,8 @@ final class WebhookDispatcher: Sendable {
     }
 
     private func start(
-        _ event: WebhookEvent, owner: (id: String, url: String),
+        _ event: WebhookEvent,
+        owner: (id: String, url: String),
         _ compose: @escaping @Sendable (Attempt) -> (headers: HTTPHeaders, body: [UInt8])
     ) {
         let token = nextToken.add(1, ordering: .relaxed).newValue
@@ -86,7 +94,8 @@ final class WebhookDispatcher: Sendable {
     }
 
     private func deliver(
-        _ event: WebhookEvent, to owner: (id: String, url: String),
+        _ event: WebhookEvent,
+        to owner: (id: String, url: String),
         _ compose: @Sendable (Attempt) -> (headers: HTTPHeaders, body: [UInt8])
     ) async {
         guard let url = URL(string: owner.url) else { return }
@@ -97,8 +106,14 @@ final class WebhookDispatcher: Sendable {
             let request = compose(Attempt(eventID: eventID, time: now))
             let outcome = await poster.post(to: url, headers: request.headers, body: request.body)
             let record = DeliveryRecord(
-                api: event.api, subscriptionID: owner.id, eventID: eventID, eventType: event.eventType,
-                attempt: attempt, sentAt: now, outcome: outcome)
+                api: event.api,
+                subscriptionID: owner.id,
+                eventID: eventID,
+                eventType: event.eventType,
+                attempt: attempt,
+                sentAt: now,
+                outcome: outcome
+            )
             store.withState { $0.record(record) }
             guard attempt <= policy.maxRetries, policy.shouldRetry(after: outcome, faults: event.faults) else { return }
             let seconds = policy.delay(beforeRetry: attempt, faults: event.faults) * timeScale

@@ -2,7 +2,7 @@ import Foundation
 import HTTPServer
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// Sends one webhook request; the boundary between the dispatcher's policy and the network.

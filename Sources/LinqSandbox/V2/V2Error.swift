@@ -30,8 +30,11 @@ struct V2Error: Error, Sendable, Hashable {
 
     static func parameterMissing(_ name: String) -> V2Error {
         V2Error(
-            status: 400, errorCode: "parameter_missing", message: "param is missing or the value is empty: \(name)",
-            errors: ["\(name) is required"])
+            status: 400,
+            errorCode: "parameter_missing",
+            message: "param is missing or the value is empty: \(name)",
+            errors: ["\(name) is required"]
+        )
     }
 
     static func validationFailed(_ problem: String) -> V2Error {
@@ -39,8 +42,11 @@ struct V2Error: Error, Sendable, Hashable {
     }
 
     static let unauthorized = V2Error(
-        status: 401, errorCode: "unauthorized", message: "Invalid or missing X-LINQ-INTEGRATION-TOKEN",
-        errors: ["authentication required"])
+        status: 401,
+        errorCode: "unauthorized",
+        message: "Invalid or missing X-LINQ-INTEGRATION-TOKEN",
+        errors: ["authentication required"]
+    )
 
     static func notFound(_ what: String) -> V2Error {
         V2Error(status: 404, errorCode: "not_found", message: "\(what) not found", errors: ["\(what) not found"])
@@ -48,25 +54,38 @@ struct V2Error: Error, Sendable, Hashable {
 
     static func methodNotAllowed(_ method: String, allowed: [String]) -> V2Error {
         V2Error(
-            status: 405, errorCode: "method_not_allowed", message: "Method \(method) not allowed",
-            errors: ["allowed: \(allowed.joined(separator: ", "))"])
+            status: 405,
+            errorCode: "method_not_allowed",
+            message: "Method \(method) not allowed",
+            errors: ["allowed: \(allowed.joined(separator: ", "))"]
+        )
     }
 
     static func payloadTooLarge(limit: Int) -> V2Error {
         V2Error(
-            status: 413, errorCode: "payload_too_large", message: "Request body too large",
-            errors: ["limit is \(limit) bytes"])
+            status: 413,
+            errorCode: "payload_too_large",
+            message: "Request body too large",
+            errors: ["limit is \(limit) bytes"]
+        )
     }
 
     static func rateLimited(retryAfter: Int) -> V2Error {
         V2Error(
-            status: 429, errorCode: "rate_limited", message: "Rate limit exceeded",
-            errors: ["retry after \(retryAfter) seconds"], retryAfter: retryAfter)
+            status: 429,
+            errorCode: "rate_limited",
+            message: "Rate limit exceeded",
+            errors: ["retry after \(retryAfter) seconds"],
+            retryAfter: retryAfter
+        )
     }
 
     static let internalError = V2Error(
-        status: 500, errorCode: "internal_server_error", message: "Internal server error",
-        errors: ["unexpected error"])
+        status: 500,
+        errorCode: "internal_server_error",
+        message: "Internal server error",
+        errors: ["unexpected error"]
+    )
 }
 
 /// Turns v2 results into HTTP responses, applying the v2 response faults.
@@ -79,14 +98,18 @@ enum V2Reply {
         var response: HTTPResponse
         if context.has(.v2PlainTextErrors) {
             response = HTTPResponse(
-                status: error.status, headers: ["Content-Type": "text/plain"], body: Array(error.message.utf8))
+                status: error.status,
+                headers: ["Content-Type": "text/plain"],
+                body: Array(error.message.utf8)
+            )
         } else {
             response = json(
                 error.status,
                 [
                     "status": .string(String(error.status)), "error_code": .string(error.errorCode),
                     "message": .string(error.message), "errors": .array(error.errors.map(JSONValue.string)),
-                ])
+                ]
+            )
         }
         if let retryAfter = error.retryAfter { response.headers["Retry-After"] = String(retryAfter) }
         return response

@@ -63,7 +63,9 @@ struct V2SubscriptionInput: Sendable, Equatable {
         var events: [String] = []
         for item in items {
             guard let event = item.stringValue else { throw .validationFailed("events must contain strings") }
-            guard knownEvents.contains(event) else { throw .validationFailed("events contains unknown event: \(event)") }
+            guard knownEvents.contains(event) else {
+                throw .validationFailed("events contains unknown event: \(event)")
+            }
             if !events.contains(event) { events.append(event) }
         }
         return events

@@ -27,9 +27,17 @@ struct V2SubscriptionsAPI: Sendable {
                 var secret: String?
                 if case .set(let text) = input.secret { secret = text }
                 return V2Subscription(
-                    id: id, webhookURL: input.webhookURL, version: input.version, events: input.events,
-                    active: input.active ?? true, secret: secret, lastDeliveredAt: nil, deliveryAttempts: 0,
-                    createdAt: context.now, updatedAt: context.now)
+                    id: id,
+                    webhookURL: input.webhookURL,
+                    version: input.version,
+                    events: input.events,
+                    active: input.active ?? true,
+                    secret: secret,
+                    lastDeliveredAt: nil,
+                    deliveryAttempts: 0,
+                    createdAt: context.now,
+                    updatedAt: context.now
+                )
             }
         }
         return V2Reply.json(201, ["webhook_subscription": subscription.json(context)])
@@ -76,7 +84,9 @@ struct V2SubscriptionsAPI: Sendable {
         } catch {
             throw .invalidJSON("\(error)")
         }
-        guard let object = value.objectValue else { throw .invalidJSON("expected a JSON object, got \(value.typeName)") }
+        guard let object = value.objectValue else {
+            throw .invalidJSON("expected a JSON object, got \(value.typeName)")
+        }
         return object
     }
 }

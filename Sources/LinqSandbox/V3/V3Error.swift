@@ -18,7 +18,11 @@ struct V3Error: Error, Sendable, Hashable {
     }
 
     static func invalidPhone(_ field: String, _ value: String) -> V3Error {
-        V3Error(status: 400, code: 1002, message: "\(field) must be in E.164 format (e.g. +14155551234), got '\(value)'")
+        V3Error(
+            status: 400,
+            code: 1002,
+            message: "\(field) must be in E.164 format (e.g. +14155551234), got '\(value)'"
+        )
     }
 
     static func invalidBody(_ reason: String) -> V3Error {
@@ -30,10 +34,16 @@ struct V3Error: Error, Sendable, Hashable {
     }
 
     static let unauthorized = V3Error(
-        status: 401, code: 2004, message: "Missing or invalid authentication token (send Authorization: Bearer <key>)")
+        status: 401,
+        code: 2004,
+        message: "Missing or invalid authentication token (send Authorization: Bearer <key>)"
+    )
 
     static let accessDenied = V3Error(
-        status: 403, code: 2005, message: "You don't have permission to access this resource")
+        status: 403,
+        code: 2005,
+        message: "You don't have permission to access this resource"
+    )
 
     static func subscriptionNotFound(_ id: String) -> V3Error {
         V3Error(status: 404, code: 2010, message: "Webhook subscription not found: \(id)")
@@ -47,8 +57,10 @@ struct V3Error: Error, Sendable, Hashable {
     /// A known path with a method it does not take. No code is documented for 405; 1005 as for unknown paths.
     static func methodNotAllowed(_ method: String, allowed: [String]) -> V3Error {
         V3Error(
-            status: 405, code: 1005,
-            message: "Method \(method) not allowed here; allowed: \(allowed.joined(separator: ", "))")
+            status: 405,
+            code: 1005,
+            message: "Method \(method) not allowed here; allowed: \(allowed.joined(separator: ", "))"
+        )
     }
 
     /// A body over the sandbox's limit; 5005 is the documented "file too large" code.
@@ -58,8 +70,11 @@ struct V3Error: Error, Sendable, Hashable {
 
     static func rateLimited(retryAfter: Int) -> V3Error {
         V3Error(
-            status: 429, code: 1007, message: "Rate limit exceeded; retry after \(retryAfter) s",
-            retryAfter: retryAfter)
+            status: 429,
+            code: 1007,
+            message: "Rate limit exceeded; retry after \(retryAfter) s",
+            retryAfter: retryAfter
+        )
     }
 
     static let internalError = V3Error(status: 500, code: 3006, message: "Internal server error")

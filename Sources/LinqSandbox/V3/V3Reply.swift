@@ -20,7 +20,10 @@ enum V3Reply {
     static func error(_ error: V3Error, _ context: RequestContext) -> HTTPResponse {
         if context.has(.errorWithoutEnvelope) {
             var response = HTTPResponse(
-                status: error.status, headers: headers("text/plain", context), body: Array(error.message.utf8))
+                status: error.status,
+                headers: headers("text/plain", context),
+                body: Array(error.message.utf8)
+            )
             addRetryAfter(error, context, to: &response)
             return response
         }

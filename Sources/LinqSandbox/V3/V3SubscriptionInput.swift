@@ -19,7 +19,10 @@ struct V3SubscriptionInput: Sendable, Equatable {
     /// Validates a create body (`target_url` and `subscribed_events` required) or an update body (all optional).
     /// Unknown members are ignored; `signing_secret` in an update is ignored because the secret cannot change.
     init(
-        _ body: JSONObject, isCreate: Bool, knownEvents: Set<String>, acceptsInsecureHTTP: Bool
+        _ body: JSONObject,
+        isCreate: Bool,
+        knownEvents: Set<String>,
+        acceptsInsecureHTTP: Bool
     ) throws(V3Error) {
         if isCreate {
             for field in ["target_url", "subscribed_events"] where body[field] == nil || body[field] == .null {
@@ -66,7 +69,9 @@ struct V3SubscriptionInput: Sendable, Equatable {
                 throw .invalidParameter("subscribed_events must contain strings, got \(item.typeName)")
             }
             guard knownEvents.contains(event) else {
-                throw .invalidParameter("Unknown event type in subscribed_events: \(event) (see GET /v3/webhook-events)")
+                throw .invalidParameter(
+                    "Unknown event type in subscribed_events: \(event) (see GET /v3/webhook-events)"
+                )
             }
             if !events.contains(event) { events.append(event) }
         }

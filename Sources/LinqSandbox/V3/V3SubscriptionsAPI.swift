@@ -28,14 +28,24 @@ struct V3SubscriptionsAPI: Sendable {
 
     func create(_ request: HTTPRequest, partner: String, _ context: RequestContext) throws(V3Error) -> HTTPResponse {
         let input = try V3SubscriptionInput(
-            try Self.bodyObject(request), isCreate: true, knownEvents: catalog.eventTypeSet,
-            acceptsInsecureHTTP: context.has(.httpTargetURLAccepted))
+            try Self.bodyObject(request),
+            isCreate: true,
+            knownEvents: catalog.eventTypeSet,
+            acceptsInsecureHTTP: context.has(.httpTargetURLAccepted)
+        )
         var phoneNumbers: [String]?
         if case .only(let numbers) = input.phoneNumbers { phoneNumbers = numbers }
         let subscription = V3Subscription(
-            id: SandboxIdentifiers.uuid(), partnerID: partner, targetURL: input.targetURL ?? "",
-            subscribedEvents: input.subscribedEvents ?? [], phoneNumbers: phoneNumbers, isActive: true,
-            signingSecret: SandboxIdentifiers.signingSecret(), createdAt: context.now, updatedAt: context.now)
+            id: SandboxIdentifiers.uuid(),
+            partnerID: partner,
+            targetURL: input.targetURL ?? "",
+            subscribedEvents: input.subscribedEvents ?? [],
+            phoneNumbers: phoneNumbers,
+            isActive: true,
+            signingSecret: SandboxIdentifiers.signingSecret(),
+            createdAt: context.now,
+            updatedAt: context.now
+        )
         do {
             try store.withState { (state) throws(SandboxState.V3Conflict) in
                 try state.insertV3(subscription, enforcingUniqueURL: !context.has(.targetURLNotUnique))
@@ -58,12 +68,18 @@ struct V3SubscriptionsAPI: Sendable {
     }
 
     func update(
-        id: String, _ request: HTTPRequest, partner: String, _ context: RequestContext
+        id: String,
+        _ request: HTTPRequest,
+        partner: String,
+        _ context: RequestContext
     ) throws(V3Error) -> HTTPResponse {
         _ = try lookup(id: id, partner: partner, context)
         let input = try V3SubscriptionInput(
-            try Self.bodyObject(request), isCreate: false, knownEvents: catalog.eventTypeSet,
-            acceptsInsecureHTTP: context.has(.httpTargetURLAccepted))
+            try Self.bodyObject(request),
+            isCreate: false,
+            knownEvents: catalog.eventTypeSet,
+            acceptsInsecureHTTP: context.has(.httpTargetURLAccepted)
+        )
         let updated: V3Subscription?
         do {
             updated = try store.withState { (state) throws(SandboxState.V3Conflict) in
@@ -89,7 +105,11 @@ struct V3SubscriptionsAPI: Sendable {
         return V3Reply.json(200, ["events": .array(events), "doc_url": .string(Self.eventsDocURL)], context)
     }
 
-    private static func apply(_ input: V3SubscriptionInput, to subscription: inout V3Subscription, _ context: RequestContext) {
+    private static func apply(
+        _ input: V3SubscriptionInput,
+        to subscription: inout V3Subscription,
+        _ context: RequestContext
+    ) {
         if let targetURL = input.targetURL { subscription.targetURL = targetURL }
         if let events = input.subscribedEvents { subscription.subscribedEvents = events }
         switch input.phoneNumbers {

@@ -18,7 +18,9 @@ import Testing
         for (version, container) in [("v3", "webhooks"), ("v2", "x-webhooks")] {
             guard let document = try? document(version) else { continue }
             for key in document[container]?.objectValue?.keys ?? [] {
-                let pointer = JSONPointer(tokens: [container, key, "post", "requestBody", "content", "application/json", "schema"])
+                let pointer = JSONPointer(tokens: [
+                    container, key, "post", "requestBody", "content", "application/json", "schema",
+                ])
                 cases.append((version, pointer.description))
             }
         }

@@ -11,7 +11,11 @@ import Testing
     typealias T = WebhookDeliveryTests
 
     /// One v3 delivery under `faults`, with the subscription's secret.
-    func deliver(_ faults: [SandboxFault], script: [DeliveryOutcome] = [], count: Int = 1) async throws
+    func deliver(
+        _ faults: [SandboxFault],
+        script: [DeliveryOutcome] = [],
+        count: Int = 1
+    ) async throws
         -> (sent: [ScriptedPoster.Sent], secret: String)
     {
         let poster = ScriptedPoster(script)

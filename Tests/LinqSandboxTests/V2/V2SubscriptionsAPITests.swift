@@ -54,12 +54,27 @@ import Testing
         ("{nope", 400, "invalid_json"),
         ("[1]", 400, "invalid_json"),
         (#"{"webhook_subscription":{"version":2,"events":["message.sent"]}}"#, 400, "parameter_missing"),
-        (#"{"webhook_subscription":{"webhook_url":"https://a.example","events":["message.sent"]}}"#, 400, "parameter_missing"),
+        (
+            #"{"webhook_subscription":{"webhook_url":"https://a.example","events":["message.sent"]}}"#, 400,
+            "parameter_missing"
+        ),
         (#"{"webhook_subscription":{"webhook_url":"https://a.example","version":2}}"#, 400, "parameter_missing"),
-        (#"{"webhook_subscription":{"webhook_url":"https://a.example","version":3,"events":["message.sent"]}}"#, 422, "validation_failed"),
-        (#"{"webhook_subscription":{"webhook_url":"https://a.example","version":2,"events":["chat.typing"]}}"#, 422, "validation_failed"),
-        (#"{"webhook_subscription":{"webhook_url":7,"version":2,"events":["message.sent"]}}"#, 422, "validation_failed"),
-        (#"{"webhook_subscription":{"webhook_url":"https://a.example","version":2,"events":["message.sent"],"active":"y"}}"#, 422, "validation_failed"),
+        (
+            #"{"webhook_subscription":{"webhook_url":"https://a.example","version":3,"events":["message.sent"]}}"#, 422,
+            "validation_failed"
+        ),
+        (
+            #"{"webhook_subscription":{"webhook_url":"https://a.example","version":2,"events":["chat.typing"]}}"#, 422,
+            "validation_failed"
+        ),
+        (
+            #"{"webhook_subscription":{"webhook_url":7,"version":2,"events":["message.sent"]}}"#, 422,
+            "validation_failed"
+        ),
+        (
+            #"{"webhook_subscription":{"webhook_url":"https://a","version":2,"events":["message.read"],"active":"y"}}"#,
+            422, "validation_failed"
+        ),
         (#"{"webhook_subscription":"x"}"#, 422, "validation_failed"),
     ]
 

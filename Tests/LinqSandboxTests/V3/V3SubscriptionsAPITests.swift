@@ -11,7 +11,12 @@ import Testing
     @Test func createAnswers201WithTheSecretOnceAndTheRequestedFields() throws {
         let service = try F.service()
         let response = service.handle(
-            F.v3("POST", "/v3/webhook-subscriptions", json: F.createBody(events: ["message.sent", "message.read"], phones: ["+12025550100"])))
+            F.v3(
+                "POST",
+                "/v3/webhook-subscriptions",
+                json: F.createBody(events: ["message.sent", "message.read"], phones: ["+12025550100"])
+            )
+        )
         #expect(response.status == 201)
         #expect(response.headers["Content-Type"] == "application/json")
         let body = try response.json()
@@ -59,7 +64,9 @@ import Testing
         #expect(body["target_url"] == created["target_url"])
         #expect(body["phone_numbers"] == ["+12025550100"])
         #expect(body["signing_secret"] == nil)
-        response = service.handle(F.v3("PUT", path, json: ["phone_numbers": [], "subscribed_events": ["message.read"]]))
+        response = service.handle(
+            F.v3("PUT", path, json: ["phone_numbers": [], "subscribed_events": ["message.read"]])
+        )
         body = try response.json()
         #expect(body["phone_numbers"] == .null)
         #expect(body["subscribed_events"] == ["message.read"])
@@ -101,7 +108,9 @@ import Testing
         for url in ["http://127.0.0.1:9/hook", "http://localhost:8080/hook"] {
             #expect(service.handle(F.v3("POST", "/v3/webhook-subscriptions", json: F.createBody(url))).status == 201)
         }
-        let response = service.handle(F.v3("POST", "/v3/webhook-subscriptions", json: F.createBody("http://example.com/h")))
+        let response = service.handle(
+            F.v3("POST", "/v3/webhook-subscriptions", json: F.createBody("http://example.com/h"))
+        )
         #expect(response.status == 400)
         #expect(response.v3Code == 1005)
     }
@@ -110,7 +119,11 @@ import Testing
         ("missing target_url", #"{"subscribed_events":["message.sent"]}"#, 400, 1001),
         ("missing subscribed_events", #"{"target_url":"https://a.example/h"}"#, 400, 1001),
         ("null target_url", #"{"target_url":null,"subscribed_events":["message.sent"]}"#, 400, 1001),
-        ("bad phone", #"{"target_url":"https://a.example/h","subscribed_events":["message.sent"],"phone_numbers":["555-1234"]}"#, 400, 1002),
+        (
+            "bad phone",
+            #"{"target_url":"https://a.example/h","subscribed_events":["message.sent"],"phone_numbers":["555-1234"]}"#,
+            400, 1002
+        ),
         ("bad JSON", #"{"target_url": "#, 400, 1003),
         ("array body", #"["https://a.example/h"]"#, 400, 1003),
         ("empty body", nil, 400, 1003),
@@ -119,7 +132,11 @@ import Testing
         ("events not array", #"{"target_url":"https://a.example/h","subscribed_events":"message.sent"}"#, 400, 1005),
         ("url not string", #"{"target_url":42,"subscribed_events":["message.sent"]}"#, 400, 1005),
         ("url not absolute", #"{"target_url":"/hook","subscribed_events":["message.sent"]}"#, 400, 1005),
-        ("phones not array", #"{"target_url":"https://a.example/h","subscribed_events":["message.sent"],"phone_numbers":"+12025550100"}"#, 400, 1005),
+        (
+            "phones not array",
+            #"{"target_url":"https://a.io","subscribed_events":["message.sent"],"phone_numbers":"+12025550100"}"#,
+            400, 1005
+        ),
     ]
 
     @Test(arguments: badCreates)
@@ -139,11 +156,17 @@ import Testing
         let service = try F.service()
         _ = try F.createV3(service, "https://example.com/a")
         let other = try #require(try F.createV3(service, "https://example.com/b")["id"]?.stringValue)
-        let again = service.handle(F.v3("POST", "/v3/webhook-subscriptions", json: F.createBody("https://example.com/a")))
+        let again = service.handle(
+            F.v3("POST", "/v3/webhook-subscriptions", json: F.createBody("https://example.com/a"))
+        )
         #expect(again.status == 400 && again.v3Code == 1005)
-        let moved = service.handle(F.v3("PUT", "/v3/webhook-subscriptions/\(other)", json: ["target_url": "https://example.com/a"]))
+        let moved = service.handle(
+            F.v3("PUT", "/v3/webhook-subscriptions/\(other)", json: ["target_url": "https://example.com/a"])
+        )
         #expect(moved.status == 400 && moved.v3Code == 1005)
-        let same = service.handle(F.v3("PUT", "/v3/webhook-subscriptions/\(other)", json: ["target_url": "https://example.com/b"]))
+        let same = service.handle(
+            F.v3("PUT", "/v3/webhook-subscriptions/\(other)", json: ["target_url": "https://example.com/b"])
+        )
         #expect(same.status == 200)
     }
 
@@ -174,7 +197,9 @@ import Testing
     func unknownSubscriptionIs404Code2010(_ method: String) throws {
         let service = try F.service()
         let body: JSONValue? = method == "PUT" ? ["is_active": false] : nil
-        let response = service.handle(F.v3(method, "/v3/webhook-subscriptions/00000000-0000-0000-0000-000000000000", json: body))
+        let response = service.handle(
+            F.v3(method, "/v3/webhook-subscriptions/00000000-0000-0000-0000-000000000000", json: body)
+        )
         #expect(response.status == 404 && response.v3Code == 2010)
     }
 
