@@ -35,8 +35,12 @@ struct ConformanceRun: Sendable {
         )
     }
 
-    /// Runs every selected scenario and returns the results in report order.
-    func run(_ suite: SuiteRunner) async -> RunResult {
-        await suite.run(inputs.scenarios, target: target.description, specHashes: inputs.specHashes)
+    /// Runs every selected scenario and returns the results in report order; `progress` sees each
+    /// scenario as it finishes.
+    func run(
+        _ suite: SuiteRunner,
+        progress: (ScenarioResult, _ finished: Int, _ total: Int) -> Void = { _, _, _ in }
+    ) async -> RunResult {
+        await suite.run(inputs.scenarios, target: target.description, specHashes: inputs.specHashes, progress: progress)
     }
 }

@@ -47,32 +47,44 @@ struct RunCommand: ConformanceCommand {
                 isRepeatable: true
             ),
             OptionSpec(name: "scenarios", valueName: "DIR", help: "Scenario directory (default: SPECS/scenarios)."),
+            OptionSpec(
+                name: "reports",
+                valueName: "DIR",
+                help: "Write junit.xml, results.json, summary.md here (default reports)."
+            ),
             OptionSpec(name: "quiet", valueName: nil, help: "Print only the final line."),
-        ] + SpecSelection.options
+        ] + RunGate.options + SpecSelection.options
 
     func run(_ arguments: CommandLineArguments, context: CommandContext) async throws(UsageError) -> Int32 {
         if let extra = arguments.positionals.first {
             throw UsageError(message: "unexpected argument '\(extra)'", command: name)
         }
+        let specs = context.resolvePath(SpecSelection(arguments).directory)
         let configuration: RunConfiguration
         let faults: Set<SandboxFault>
+        let gate: Gate
         do {
             configuration = try RunConfiguration.parse(
                 Self.configurationArguments(arguments),
                 environment: context.environment
             )
             faults = try SandboxFault.parseList(arguments.values("sandbox-fault").joined(separator: ","))
-        } catch let error as HarnessError {
-            context.output.printError("error: \(error)")
-            return 2
+            gate = try RunGate.make(arguments, specsDirectory: specs)
         } catch {
-            context.output.printError("error: --sandbox-fault: \(error)")
+            context.output.printError("error: \(error)")
             return 2
         }
         if !faults.isEmpty, configuration.target != .sandbox {
             throw UsageError(message: "--sandbox-fault applies only to the sandbox target", command: name)
         }
-        let specs = context.resolvePath(SpecSelection(arguments).directory)
+        let redactor = Redactor(environment: context.environment)
+        let console = ConsoleReporter(
+            output: CommandReportOutput(output: context.output),
+            environment: context.environment,
+            isQuiet: arguments.has("quiet"),
+            redactor: redactor,
+            gate: gate
+        )
         let started = ContinuousClock.now
         let result: RunResult
         do throws(RunSetupError) {
@@ -89,13 +101,32 @@ struct RunCommand: ConformanceCommand {
                 target.stop()
             }
             defer { signals.cancel() }
-            result = await run.run(suite)
+            result = await run.run(suite) { scenario, finished, total in
+                console.scenarioFinished(scenario, index: finished, total: total, elapsed: .now - started)
+            }
         } catch {
             context.output.printError("error: \(error)")
             return 2
         }
-        RunConsole(output: context.output, isQuiet: arguments.has("quiet")).report(result, elapsed: .now - started)
-        return Self.exitStatus(result)
+        let reports = context.resolvePath(arguments.value("reports") ?? "reports")
+        let assessed: AssessedRun
+        do {
+            assessed = try ReportWriter.write(
+                result: result,
+                to: reports,
+                options: .init(
+                    gate: gate,
+                    redactor: redactor,
+                    environment: context.environment,
+                    annotationOutput: CommandReportOutput(output: context.output)
+                )
+            )
+        } catch {
+            context.output.printError("error: \(error)")
+            return 2
+        }
+        console.runFinished(assessed)
+        return assessed.verdict.exitCode.rawValue
     }
 
     /// The flags ``RunConfiguration/parse(_:environment:)`` understands, rebuilt from the split command line.
@@ -105,19 +136,5 @@ struct RunCommand: ConformanceCommand {
                 option.valueName == nil ? ["--\(option.name)"] : ["--\(option.name)=\(value)"]
             }
         }
-    }
-
-    /// 0 when nothing failed, 2 when a scenario could not run for a configuration reason, else 1.
-    static func exitStatus(_ result: RunResult) -> Int32 {
-        var status: Int32 = 0
-        for scenario in result.scenarios {
-            switch scenario.status {
-            case .passed, .skipped: continue
-            case .failed: status = max(status, 1)
-            case .errored(let error):
-                status = max(status, error.code == .invalidConfiguration || error.code == .invalidScenario ? 2 : 1)
-            }
-        }
-        return status
     }
 }

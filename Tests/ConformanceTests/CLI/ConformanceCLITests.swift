@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import conformance
@@ -16,9 +17,14 @@ struct ConformanceCLITests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.isEmpty)
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("✓ v2 ") || $0.hasPrefix("✓ v3 ") })
-        #expect(lines.last?.contains(" passed, 0 failed in ") == true)
-        #expect(lines.last?.contains("sandbox at http://127.0.0.1:") == true)
+        #expect(lines.dropLast().allSatisfy { $0.contains("] PASS v2 ") || $0.contains("] PASS v3 ") })
+        #expect(lines.last?.hasPrefix("PASSED: ") == true)
+        #expect(
+            lines.last?.hasSuffix(" 0 failed, 0 skipped, 0 errored; 0 failing findings, 0 allowed (exit 0)") == true
+        )
+        for file in ["junit.xml", "results.json", "summary.md"] {
+            #expect(FileManager.default.fileExists(atPath: packageRoot + "/reports/" + file))
+        }
     }
 
     @Test func unknownCommandNamesItAndTheKnownOnes() async {

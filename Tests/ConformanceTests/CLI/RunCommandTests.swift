@@ -6,30 +6,35 @@ import Testing
 @testable import conformance
 
 struct RunCommandTests {
-    @Test func aSandboxFaultMakesTheRunFailWithTheFindingsOnTheConsole() async {
-        let result = await runConformance(["run", "--sandbox-fault", "wrong-content-type", "--only", "v3"])
+    @Test func aSandboxFaultFailsTheRunAndItsFindingsReachTheReports() async throws {
+        let reports = try temporaryDirectory(with: [:])
+        let result = await runConformance(
+            ["run", "--sandbox-fault", "wrong-content-type", "--only", "v3", "--reports", reports]
+        )
         #expect(result.status == 1)
-        #expect(result.stdout.contains("✗ v3 subscription round trip — "))
-        #expect(result.stdout.contains("    response.content-type: "))
-        #expect(result.stdout.split(separator: "\n").last?.contains("0 passed, 16 failed in ") == true)
+        #expect(result.stdout.contains("] FAIL v3 subscription round trip: "))
+        #expect(result.stdout.split(separator: "\n").last?.hasPrefix("FAILED: 16 scenarios") == true)
+        let results = try String(contentsOfFile: reports + "/results.json", encoding: .utf8)
+        #expect(results.contains("\"response.content-type\""))
     }
 
-    @Test func readOnlyRunsOnlyReadOnlyScenariosAndSkipsTheRest() async {
-        let result = await runConformance(["--read-only"])
+    @Test func readOnlyRunsOnlyReadOnlyScenariosAndSkipsTheRest() async throws {
+        let result = await runConformance(["--read-only", "--reports", try temporaryDirectory(with: [:])])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("✓ ") }.count == 3)
-        #expect(
-            lines.contains(
-                "- v3 subscription round trip — skipped: read-only mode runs only scenarios tagged read-only"
-            )
-        )
+        #expect(lines.filter { $0.contains("] PASS ") }.count == 3)
+        #expect(lines.contains { $0.contains("] SKIP v3 subscription round trip: ") && $0.contains("read-only mode") })
     }
 
-    @Test func scenarioAndOnlySelectOneScenario() async {
-        let result = await runConformance(["run", "--only", "v3", "--scenario", "unknown subscription id", "--quiet"])
+    @Test func scenarioAndOnlySelectOneScenario() async throws {
+        let result = await runConformance(
+            [
+                "run", "--only", "v3", "--scenario", "unknown subscription id", "--quiet", "--reports",
+                try temporaryDirectory(with: [:]),
+            ]
+        )
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("1 passed, 0 failed in "))
+        #expect(result.stdout.hasPrefix("PASSED: 1 scenarios, "))
     }
 
     @Test(arguments: [
@@ -40,6 +45,7 @@ struct RunCommandTests {
         (["run", "--v3-base-url", "https://api.example.com"], "LINQ_API_V3_API_KEY"),
         (["run", "--v3-base-url", "http://api.example.com"], "plain HTTP"),
         (["run", "--specs", "/nonexistent"], "/nonexistent/v2/openapi.json"),
+        (["run", "--fail-on", "fatal"], "fatal"),
     ])
     func badConfigurationExitsTwoNamingTheFlag(arguments: [String], message: String) async {
         let result = await runConformance(arguments)
@@ -67,13 +73,13 @@ struct RunCommandTests {
         defer { sandbox.stop() }
         let captured = CapturedOutput()
         let status = await ConformanceCLI.run(
-            arguments: ["run", "--only", "v3"],
+            arguments: ["run", "--only", "v3", "--reports", try temporaryDirectory(with: [:])],
             environment: ["LINQ_V3_BASE_URL": url.absoluteString, "LINQ_API_V3_API_KEY": "sandbox-v3-key"],
             currentDirectory: packageRoot,
             output: captured.output
         )
         #expect(status == 0, "\(captured.standardOutput)\(captured.standardError)")
-        #expect(captured.standardOutput.contains("- v3 rate-limit error envelope — skipped: relies on sandbox-only"))
+        #expect(captured.standardOutput.contains("] SKIP v3 rate-limit error envelope: "))
         #expect(!captured.standardOutput.contains("sandbox-v3-key"))
     }
 

@@ -1,4 +1,5 @@
 import ContractKit
+import Foundation
 import LinqSandbox
 import Testing
 
@@ -38,7 +39,7 @@ struct SandboxFaultTests {
         let result = try await runSuite(faults: [fault])
         let rules = Set(result.findings.map(\.rule))
         #expect(rules.contains(fault.rule), "\(fault.name) should trip \(fault.rule); saw \(rules.sorted())")
-        #expect(RunCommand.exitStatus(result) == 1)
+        #expect(AssessedRun(result, gate: Gate(today: CalendarDate(utc: Date()))).verdict.exitCode == .failed)
         #expect(!result.scenarios.contains { if case .errored = $0.status { true } else { false } })
     }
 }
