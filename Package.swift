@@ -13,11 +13,11 @@ let package = Package(
         .target(name: "HTTPServer"),
         .target(name: "ContractKit", dependencies: ["HTTPServer"]),
         .target(name: "LinqSandbox", dependencies: ["ContractKit", "HTTPServer"]),
-        .executableTarget(name: "conformance", dependencies: ["ContractKit"]),
+        .executableTarget(name: "conformance", dependencies: ["ContractKit", "LinqSandbox"]),
         .executableTarget(name: "conformance-bench", dependencies: ["ContractKit"]),
         .testTarget(name: "ContractKitTests", dependencies: ["ContractKit", "LinqSandbox"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "LinqSandboxTests", dependencies: ["LinqSandbox", "ContractKit", "HTTPServer"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "conformance"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "LinqSandbox", "conformance"]),
     ]
 )
