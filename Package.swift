@@ -12,7 +12,7 @@ let package = Package(
         .target(name: "HTTPServer"),
         .target(name: "ContractKit", dependencies: ["HTTPServer"]),
         .executableTarget(name: "conformance", dependencies: ["ContractKit"]),
-        .executableTarget(name: "conformance-bench", dependencies: ["ContractKit"]),
+        .executableTarget(name: "conformance-bench", dependencies: ["ContractKit", "HTTPServer"]),
         .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "conformance"]),
