@@ -6,15 +6,18 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "ContractKit", targets: ["ContractKit"]),
+        .library(name: "LinqSandbox", targets: ["LinqSandbox"]),
         .executable(name: "conformance", targets: ["conformance"]),
     ],
     targets: [
         .target(name: "HTTPServer"),
         .target(name: "ContractKit", dependencies: ["HTTPServer"]),
+        .target(name: "LinqSandbox", dependencies: ["ContractKit", "HTTPServer"]),
         .executableTarget(name: "conformance", dependencies: ["ContractKit"]),
         .executableTarget(name: "conformance-bench", dependencies: ["ContractKit", "HTTPServer"]),
         .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "LinqSandboxTests", dependencies: ["LinqSandbox", "ContractKit", "HTTPServer"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "conformance"]),
     ]
 )
