@@ -2,8 +2,8 @@ import Foundation
 
 /// Wall time of a clean debug `swift build` of the committed HEAD.
 ///
-/// It builds in a throw-away clone so the developer's own `.build` is untouched. Takes minutes on a small machine, so it runs only with
-/// `--only build` or `--include-build`.
+/// It builds in a throw-away clone so the developer's own `.build` is untouched. It takes minutes on
+/// a small machine, so it runs only with `--only build` or `--include-build`.
 struct CleanBuildBench: BenchSection {
     let name = "build"
     var runsByDefault: Bool { false }

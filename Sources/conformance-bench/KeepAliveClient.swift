@@ -66,19 +66,22 @@ struct KeepAliveClient: Sendable {
         )
     }
 
-    /// One request on a fresh connection: the response's status and body.
-    func fetch() throws(BenchError) -> (status: Int, body: [UInt8]) {
+    /// One request on a fresh connection (a JSON `body` when given): the response's status and body.
+    func fetch(method: String = "GET", body: [UInt8] = []) throws(BenchError) -> (status: Int, body: [UInt8]) {
         do throws(SocketError) {
             let connection = try TCPConnection.connect(host: host, port: port)
             defer { connection.close() }
             try connection.setReadTimeout(.seconds(10))
+            let bodyHeaders =
+                body.isEmpty ? "" : "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n"
             try connection.write(
-                "GET \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\n"
-                    + headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "Connection: close\r\n\r\n"
+                "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\n"
+                    + headers.map { "\($0.0): \($0.1)\r\n" }.joined() + bodyHeaders + "Connection: close\r\n\r\n"
             )
+            try connection.write(body)
             return try Self.readResponse(connection)
         } catch {
-            throw .measurementFailed(what: "GET \(path) on port \(port)", reason: "\(error)")
+            throw .measurementFailed(what: "\(method) \(path) on port \(port)", reason: "\(error)")
         }
     }
 

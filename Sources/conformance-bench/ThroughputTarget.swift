@@ -1,31 +1,56 @@
 import ContractKit
 import Foundation
-import HTTPServer
+import LinqSandbox
 
-/// The in-process server the `sandbox` section loads.
-///
-/// Until LinqSandbox is in the package this is an `HTTPServer` answering every request with a fixed
-/// `ListWebhookSubscriptionsResult` body, so the figure measures the server layer alone.
+/// The in-process LinqSandbox the `sandbox` and `runner` sections load, with a few v3 subscriptions
+/// created first so that `GET /v3/webhook-subscriptions` lists real records.
 struct ThroughputTarget {
+    static let subscriptionCount = 3
+
     let host = "127.0.0.1"
     let port: UInt16
-    let headers: [(String, String)]
-    let label = "HTTPServer, fixed body"
+    /// The v3 bearer token, as wrk, curl and the runner send it.
+    let headers = [("Authorization", "Bearer \(SandboxConfiguration.defaultV3APIKey)")]
+    let label = "LinqSandbox"
     let description =
-        "HTTPServer answering a fixed JSON body (3 subscriptions) in-process; "
-        + "the LinqSandbox is not in this package yet"
-    private let server: HTTPServer
+        "in-process LinqSandbox (specs from the package), \(subscriptionCount) subscriptions created first"
+    private let sandbox: LinqSandbox
 
     static func start(_ environment: BenchEnvironment) throws(BenchError) -> ThroughputTarget {
-        let body = WebhookSubscriptionFixture(count: 3, eventTypes: ["message.received", "message.sent"])
-            .document().serialized()
-        let server = HTTPServer { _ in
-            HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
+        let specs = environment.packageRoot.appendingPathComponent("specs")
+        let sandbox = LinqSandbox(configuration: SandboxConfiguration(specsDirectory: specs))
+        let url: URL
+        do { url = try sandbox.start() } catch {
+            throw .measurementFailed(what: "starting the LinqSandbox on \(specs.path)", reason: "\(error)")
         }
+        guard let port = url.port.flatMap(UInt16.init(exactly:)) else {
+            sandbox.stop()
+            throw .measurementFailed(what: "starting the LinqSandbox", reason: "no port in \(url)")
+        }
+        let target = ThroughputTarget(port: port, sandbox: sandbox)
         do {
-            return ThroughputTarget(port: try server.start(), headers: [], server: server)
+            try target.createSubscriptions()
         } catch {
-            throw .measurementFailed(what: "starting the HTTP server", reason: "\(error)")
+            sandbox.stop()
+            throw error
+        }
+        return target
+    }
+
+    private func createSubscriptions() throws(BenchError) {
+        let client = KeepAliveClient(host: host, port: port, path: SandboxThroughputBench.path, headers: headers)
+        for index in 0..<Self.subscriptionCount {
+            let body: JSONValue = [
+                "target_url": .string("https://hooks.example.com/linq/\(index)"),
+                "subscribed_events": ["message.received", "message.delivered"],
+            ]
+            let response = try client.fetch(method: "POST", body: body.serialized())
+            guard (200..<300).contains(response.status) else {
+                throw .measurementFailed(
+                    what: "POST \(SandboxThroughputBench.path)",
+                    reason: "status \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))"
+                )
+            }
         }
     }
 
@@ -38,5 +63,5 @@ struct ThroughputTarget {
         return response.body
     }
 
-    func stop() { server.stop() }
+    func stop() { sandbox.stop() }
 }
