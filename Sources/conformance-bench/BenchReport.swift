@@ -31,7 +31,8 @@ struct BenchReport {
                 lines += ["", "| Ratio | Value |", "|---|---:|"]
                 lines += section.ratios.map { "| \($0.name) | \(String(format: "%.1f×", $0.value)) |" }
             }
-            lines += [""] + section.notes.map { "- \($0)" } + [""]
+            if !section.rows.isEmpty || !section.ratios.isEmpty { lines.append("") }
+            lines += section.notes.map { "- \($0)" } + [""]
         }
         return lines.joined(separator: "\n")
     }

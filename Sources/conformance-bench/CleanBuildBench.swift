@@ -47,7 +47,7 @@ struct CleanBuildBench: BenchSection {
             )
         )
         report.notes.append(
-            "One build of commit \(commit) (committed HEAD only; uncommitted changes are not in the clone) in a "
+            "One `swift build` (all non-test targets) of commit \(commit) (committed HEAD only; uncommitted changes are not in the clone) in a "
                 + "temporary `git clone`, with no other build of ours running; the clone is deleted afterwards."
         )
         return report
