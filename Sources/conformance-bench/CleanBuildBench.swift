@@ -47,8 +47,8 @@ struct CleanBuildBench: BenchSection {
             )
         )
         report.notes.append(
-            "One `swift build` (all non-test targets) of commit \(commit) (committed HEAD only; uncommitted changes are not in the clone) in a "
-                + "temporary `git clone`, with no other build of ours running; the clone is deleted afterwards."
+            "One `swift build` (every non-test target) of commit \(commit) in a temporary `git clone`, which holds "
+                + "committed changes only; the clone is deleted afterwards."
         )
         return report
     }
