@@ -29,7 +29,7 @@ final class BackgroundProcess {
             files.remove()
             throw .baselineFailed(command: commandLine, status: -1, output: "\(error)")
         }
-        readyLine = try Self.firstLine(of: files.urls[0], process: process, timeout: timeout, command: commandLine)
+        readyLine = try Self.firstLine(of: files.urls, process: process, timeout: timeout, command: commandLine)
     }
 
     /// The first line the process printed.
@@ -45,19 +45,25 @@ final class BackgroundProcess {
 
     deinit { stop() }
 
+    /// The first line of stdout (`files[0]`); stderr (`files[1]`) explains an early exit.
     private static func firstLine(
-        of url: URL,
+        of files: [URL],
         process: Process,
         timeout: Duration,
         command: String
     ) throws(BenchError) -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let data = try? Data(contentsOf: url), let end = data.firstIndex(of: UInt8(ascii: "\n")) {
+            if let data = try? Data(contentsOf: files[0]), let end = data.firstIndex(of: UInt8(ascii: "\n")) {
                 return String(decoding: data[..<end], as: UTF8.self)
             }
             guard process.isRunning else {
-                throw .baselineFailed(command: command, status: process.terminationStatus, output: "exited early")
+                let log = (try? String(contentsOf: files[1], encoding: .utf8)) ?? ""
+                throw .baselineFailed(
+                    command: command,
+                    status: process.terminationStatus,
+                    output: "exited before printing: " + log
+                )
             }
             Thread.sleep(forTimeInterval: 0.02)
         }

@@ -24,8 +24,7 @@ enum BenchError: Error, CustomStringConvertible {
             "cannot access \(path): \(reason)"
         case .baselineFailed(let command, let status, let output):
             "`\(command)` exited with \(status): \(output.suffix(400))\n"
-                + "fix or install the tool (jsonschema: `pip install jsonschema rfc3339-validator rfc3987`), "
-                + "or run with --no-baseline"
+                + "fix or install the tool, or run with --no-baseline"
         case .timedOut(let command, let after):
             "`\(command)` did not finish within \(after); it was stopped (is the machine overloaded?)"
         case .invalidDocument(let path, let reason):

@@ -51,7 +51,9 @@ struct SchemaValidationBench: BenchSection {
         do {
             python = try pythonBaseline(specURL, documentURL, benchmark, environment)
         } catch {
-            report.notes.append("Python jsonschema baseline skipped: \(error)")
+            report.notes.append(
+                "Python jsonschema baseline skipped (`pip install jsonschema rfc3339-validator rfc3987`): \(error)"
+            )
             return report
         }
         report.rows += [

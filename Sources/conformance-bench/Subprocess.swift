@@ -24,7 +24,9 @@ struct Subprocess: Sendable {
     /// The command as a user would type it, for notes and errors.
     var commandLine: String {
         let prefix = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value) " }.joined()
-        return prefix + ([URL(fileURLWithPath: executable).lastPathComponent] + arguments).joined(separator: " ")
+        // An inline script stands in as `<script>` so errors stay one line.
+        let shown = arguments.map { $0.contains("\n") ? "<script>" : $0 }
+        return prefix + ([URL(fileURLWithPath: executable).lastPathComponent] + shown).joined(separator: " ")
     }
 
     /// Runs to completion or kills the process at the deadline (then throws `.timedOut`).
