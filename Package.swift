@@ -14,7 +14,7 @@ let package = Package(
         .target(name: "ContractKit", dependencies: ["HTTPServer"]),
         .target(name: "LinqSandbox", dependencies: ["ContractKit", "HTTPServer"]),
         .executableTarget(name: "conformance", dependencies: ["ContractKit", "LinqSandbox"]),
-        .executableTarget(name: "conformance-bench", dependencies: ["ContractKit"]),
+        .executableTarget(name: "conformance-bench", dependencies: ["ContractKit", "HTTPServer", "LinqSandbox"]),
         .testTarget(name: "ContractKitTests", dependencies: ["ContractKit", "LinqSandbox"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "LinqSandboxTests", dependencies: ["LinqSandbox", "ContractKit", "HTTPServer"]),
