@@ -147,15 +147,18 @@ final class ScriptedPoster: WebhookPoster {
 
     var sent: [Sent] { state.withLock { $0.sent } }
 
-    func post(to url: URL, headers: HTTPHeaders, body: [UInt8]) async -> DeliveryOutcome {
-        state.withLock { state in
+    func post(
+        to url: URL, headers: HTTPHeaders, body: [UInt8], completion: @escaping @Sendable (DeliveryOutcome) -> Void
+    ) {
+        let outcome = state.withLock { state in
             state.sent.append(Sent(url: url, headers: headers, body: body, at: .now))
-            return state.script.isEmpty ? .status(200) : state.script.removeFirst()
+            return state.script.isEmpty ? DeliveryOutcome.status(200) : state.script.removeFirst()
         }
+        completion(outcome)
     }
 
     /// Waits until `count` requests were posted or `timeout` passed; returns what was posted.
-    func waitFor(_ count: Int, timeout: Duration = .seconds(5)) async -> [Sent] {
+    func waitFor(_ count: Int, timeout: Duration = .seconds(30)) async -> [Sent] {
         let deadline = ContinuousClock.now + timeout
         while sent.count < count, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(5))

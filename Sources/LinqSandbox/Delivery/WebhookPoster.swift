@@ -7,7 +7,16 @@ import FoundationNetworking
 
 /// Sends one webhook request; the boundary between the dispatcher's policy and the network.
 protocol WebhookPoster: Sendable {
-    func post(to url: URL, headers: HTTPHeaders, body: [UInt8]) async -> DeliveryOutcome
+    /// Sends the request and calls `completion` exactly once, on any thread.
+    func post(
+        to url: URL, headers: HTTPHeaders, body: [UInt8], completion: @escaping @Sendable (DeliveryOutcome) -> Void
+    )
+    /// Ends requests still on the wire; their completions report a network error.
+    func cancelInFlight()
+}
+
+extension WebhookPoster {
+    func cancelInFlight() {}
 }
 
 /// Posts with `URLSession`, 10 s per attempt as the v3 docs state, no redirects followed.
@@ -24,17 +33,28 @@ struct URLSessionWebhookPoster: WebhookPoster {
         session = URLSession(configuration: configuration)
     }
 
-    func post(to url: URL, headers: HTTPHeaders, body: [UInt8]) async -> DeliveryOutcome {
+    /// Uses the completion-handler API on purpose. FoundationNetworking's async `data(for:)` cancels its
+    /// `URLSessionTask` from inside the Swift runtime's task-status lock; cancelling a delivery while
+    /// URLSession completes the transfer deadlocks the process on Linux.
+    func post(
+        to url: URL, headers: HTTPHeaders, body: [UInt8], completion: @escaping @Sendable (DeliveryOutcome) -> Void
+    ) {
         var request = URLRequest(url: url, timeoutInterval: Self.timeout)
         request.httpMethod = "POST"
         for field in headers.fields { request.addValue(field.value, forHTTPHeaderField: field.name) }
         request.httpBody = Data(body)
-        do {
-            let (_, response) = try await session.data(for: request)
-            guard let http = response as? HTTPURLResponse else { return .networkError("not an HTTP response") }
-            return .status(http.statusCode)
-        } catch {
-            return .networkError(error.localizedDescription)
-        }
+        session.dataTask(with: request) { _, response, error in
+            if let error {
+                completion(.networkError(error.localizedDescription))
+            } else if let http = response as? HTTPURLResponse {
+                completion(.status(http.statusCode))
+            } else {
+                completion(.networkError("not an HTTP response"))
+            }
+        }.resume()
+    }
+
+    func cancelInFlight() {
+        session.getAllTasks { tasks in tasks.forEach { $0.cancel() } }
     }
 }
