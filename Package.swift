@@ -15,9 +15,10 @@ let package = Package(
         .target(name: "LinqSandbox", dependencies: ["ContractKit", "HTTPServer"]),
         .executableTarget(name: "conformance", dependencies: ["ContractKit", "LinqSandbox"]),
         .executableTarget(name: "conformance-bench", dependencies: ["ContractKit", "HTTPServer", "LinqSandbox"]),
-        .testTarget(name: "ContractKitTests", dependencies: ["ContractKit", "LinqSandbox"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "LinqSandboxTests", dependencies: ["LinqSandbox", "ContractKit", "HTTPServer"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "LinqSandbox", "conformance"]),
+        .target(name: "TestSupport", dependencies: ["HTTPServer"]),
+        .testTarget(name: "ContractKitTests", dependencies: ["ContractKit", "LinqSandbox", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "LinqSandboxTests", dependencies: ["LinqSandbox", "ContractKit", "HTTPServer", "TestSupport"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "LinqSandbox", "conformance", "TestSupport"]),
     ]
 )

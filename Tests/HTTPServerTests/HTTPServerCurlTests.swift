@@ -1,9 +1,10 @@
 import Foundation
 import HTTPServer
 import Testing
+import TestSupport
 
 /// Interoperability with a real-world client; skipped where curl is not installed.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+@Suite(.blockingIO, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
 struct HTTPServerCurlTests {
     /// Runs curl with `arguments`; returns its standard output and error.
     private func curl(_ arguments: [String], input: Data? = nil) throws -> (out: String, err: String) {

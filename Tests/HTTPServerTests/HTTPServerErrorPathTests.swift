@@ -1,7 +1,8 @@
 import HTTPServer
 import Testing
+import TestSupport
 
-@Suite struct HTTPServerErrorPathTests {
+@Suite(.blockingIO) struct HTTPServerErrorPathTests {
     /// Sends `raw` and expects `status` followed by the server closing the connection.
     private func expectRejection(
         _ raw: String,

@@ -1,7 +1,8 @@
 import HTTPServer
 import Testing
+import TestSupport
 
-@Suite struct HTTPServerLoadTests {
+@Suite(.blockingIO) struct HTTPServerLoadTests {
     @Test func concurrentKeepAliveClientsAreAllAnsweredCorrectly() async throws {
         try await withServer { _, port in
             try await withThrowingTaskGroup(of: Int.self) { group in

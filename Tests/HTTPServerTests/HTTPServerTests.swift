@@ -4,9 +4,10 @@ import Testing
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import TestSupport
 #endif
 
-@Suite struct HTTPServerTests {
+@Suite(.blockingIO) struct HTTPServerTests {
     private func urlSessionRequest(
         _ method: String,
         port: UInt16,

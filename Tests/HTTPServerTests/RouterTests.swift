@@ -1,7 +1,8 @@
 import HTTPServer
 import Testing
+import TestSupport
 
-@Suite struct RouterTests {
+@Suite(.blockingIO) struct RouterTests {
     private func respond(_ label: String) -> Router.Handler {
         { request in
             let parameters = request.pathParameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 
 @testable import ContractKit
+import TestSupport
 
 private let pythonPath = ["/usr/bin/python3", "/usr/local/bin/python3", "/opt/homebrew/bin/python3"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
 /// Compares the parser and serializer with Python's `json` module on random documents.
-@Suite(.enabled(if: pythonPath != nil, "needs python3"))
+@Suite(.blockingIO, .enabled(if: pythonPath != nil, "needs python3"))
 struct JSONDifferentialTests {
 
     /// Reads one document per line, writes it back canonicalised (sorted keys, ASCII-only escapes).

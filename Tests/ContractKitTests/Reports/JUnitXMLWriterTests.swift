@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 @testable import ContractKit
+import TestSupport
 
+@Suite(.blockingIO)
 struct JUnitXMLWriterTests {
     static let nasty =
         "ESC\u{1B}[31m NUL\u{0} BEL\u{7} tab\t cr\r lf\n ]]> <tag a=\"x\" b='y'> & 🦊 \u{FFFE}\u{FFFF} DEL\u{7F}"

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 @testable import ContractKit
+import TestSupport
 
+@Suite(.blockingIO)
 struct ReportMergerTests {
     static let gate = Gate(today: CalendarDate(year: 2026, month: 1, day: 1))
 

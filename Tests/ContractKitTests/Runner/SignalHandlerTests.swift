@@ -8,8 +8,10 @@ import Testing
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import TestSupport
 #endif
 
+@Suite(.blockingIO)
 struct SignalHandlerTests {
     final class Recorder: Sendable {
         let events = Mutex<[String]>([])

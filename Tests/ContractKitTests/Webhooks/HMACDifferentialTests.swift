@@ -2,9 +2,11 @@ import Foundation
 import Testing
 
 @testable import ContractKit
+import TestSupport
 
 /// HMAC-SHA256 against independent implementations on random keys and messages.
 /// Each tool is started once for all cases, so the suite stays fast.
+@Suite(.blockingIO)
 struct HMACDifferentialTests {
     struct Case {
         let key: [UInt8]

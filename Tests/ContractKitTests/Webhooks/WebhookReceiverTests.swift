@@ -2,8 +2,9 @@ import ContractKit
 import Foundation
 import HTTPServer
 import Testing
+import TestSupport
 
-@Suite("WebhookReceiver")
+@Suite("WebhookReceiver", .blockingIO)
 struct WebhookReceiverTests {
     private static let fixedDate = Date(timeIntervalSince1970: 1_767_225_600)
 
@@ -157,9 +158,9 @@ struct WebhookReceiverTests {
             #expect(none.isEmpty)
             Task { _ = await DeliveryTestClient.post(url, body: []) }
             let start = ContinuousClock.now
-            let one = await receiver.waitForDeliveries(path: "/w", count: 1, timeout: .seconds(10))
+            let one = await receiver.waitForDeliveries(path: "/w", count: 1, timeout: .seconds(60))
             #expect(one.count == 1)
-            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(ContinuousClock.now - start < .seconds(30), "returned at the timeout, not on arrival")
             let quiet = await receiver.waitUntilQuiet(path: "/w", quiet: .milliseconds(50), timeout: .seconds(5))
             #expect(quiet.count == 1)
         }

@@ -5,11 +5,12 @@ import Testing
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import TestSupport
 #endif
 
 /// The sandbox delivers to the receiver; the delivery checks must pass on a clean run and each delivery
 /// fault of the sandbox must make its own rule fail.
-@Suite("Webhooks end to end against the sandbox", .timeLimit(.minutes(2)))
+@Suite("Webhooks end to end against the sandbox", .timeLimit(.minutes(2)), .blockingIO)
 struct WebhookSandboxEndToEndTests {
     /// One trigger against one subscription, with the receiver's script and the sandbox fault to act out.
     struct Case: Sendable, CustomTestStringConvertible {

@@ -2,8 +2,9 @@ import Foundation
 import HTTPServer
 import Synchronization
 import Testing
+import TestSupport
 
-@Suite struct TCPListenerTests {
+@Suite(.blockingIO) struct TCPListenerTests {
     @Test func acceptReturnsNilOnceClosedFromAnotherThread() async throws {
         let listener = try TCPListener()
         #expect(listener.port != 0)

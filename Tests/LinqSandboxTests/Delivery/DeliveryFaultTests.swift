@@ -4,9 +4,10 @@ import HTTPServer
 import Testing
 
 @testable import LinqSandbox
+import TestSupport
 
 /// Delivery faults and filters, with a scripted poster instead of sockets.
-@Suite struct DeliveryFaultTests {
+@Suite(.blockingIO) struct DeliveryFaultTests {
     typealias F = SandboxFixture
     typealias T = WebhookDeliveryTests
 

@@ -37,7 +37,7 @@ final class LoopbackReceiver: Sendable {
     var received: [Received] { log.state.withLock { $0.received } }
 
     /// Waits until `count` requests arrived or `timeout` passed; returns what arrived.
-    func waitFor(_ count: Int, timeout: Duration = .seconds(5)) async -> [Received] {
+    func waitFor(_ count: Int, timeout: Duration = .seconds(30)) async -> [Received] {
         let deadline = ContinuousClock.now + timeout
         while received.count < count, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(5))

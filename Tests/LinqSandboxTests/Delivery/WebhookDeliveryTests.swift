@@ -4,9 +4,10 @@ import HTTPServer
 import Testing
 
 @testable import LinqSandbox
+import TestSupport
 
 /// Deliveries over real loopback sockets: signatures, envelopes and the retry schedule.
-@Suite struct WebhookDeliveryTests {
+@Suite(.blockingIO) struct WebhookDeliveryTests {
     typealias F = SandboxFixture
 
     static func trigger(
@@ -30,7 +31,7 @@ import Testing
     /// The attempts `GET /_sandbox/deliveries` lists for `id`, once there are `count` (or after 5 s).
     static func deliveries(_ service: SandboxService, _ id: String, atLeast count: Int) async throws -> [JSONValue] {
         var attempts: [JSONValue] = []
-        for _ in 0..<500 where attempts.count < count {
+        for _ in 0..<3_000 where attempts.count < count {  // up to 30 s; returns as soon as they arrived
             try await Task.sleep(for: .milliseconds(10))
             let response = service.handle(F.request("GET", "/_sandbox/deliveries?subscription_id=\(id)"))
             attempts = try response.json()["deliveries"]?.arrayValue ?? []
