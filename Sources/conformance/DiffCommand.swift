@@ -50,7 +50,8 @@ struct DiffCommand: ConformanceCommand {
         let result: RunResult
         do throws(RunSetupError) {
             var inputs = try SuiteInputs.load(specsDirectory: specs, scenariosDirectory: scenarios)
-            reporting = try MigrationReporting.load(inputs: inputs, specsDirectory: specs, scenariosDirectory: scenarios)
+            reporting = try MigrationReporting.load(
+                inputs: inputs, specsDirectory: specs, scenariosDirectory: scenarios)
             inputs.scenarios = inputs.scenarios.filter(reporting.isPaired)
             let target = try RunTarget.start(configuration, specsDirectory: specs, faults: faults)
             defer { target.stop() }

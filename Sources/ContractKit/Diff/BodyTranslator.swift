@@ -28,7 +28,8 @@ struct BodyTranslator: Sendable {
                 let base, location.count >= base.count, Array(location.prefix(base.count)) == base
             else { return }
             let translated = mapping?.values == nil ? leaf : translateValues(leaf)
-            result.append(.init(v3: Array(location.dropFirst(base.count)), v2Field: path, mapping: mapping, value: translated))
+            result.append(
+                .init(v3: Array(location.dropFirst(base.count)), v2Field: path, mapping: mapping, value: translated))
         }
         return result
     }
@@ -38,7 +39,9 @@ struct BodyTranslator: Sendable {
         translateWithMapping(field: field, concrete: concrete)?.location
     }
 
-    private func translateWithMapping(field: FieldPath, concrete: [String]) -> (location: [String], mapping: FieldMapping?)? {
+    private func translateWithMapping(field: FieldPath, concrete: [String]) -> (
+        location: [String], mapping: FieldMapping?
+    )? {
         let mapping = fields.filter { $0.v2.map(field.hasPrefix) ?? false }.max { $0.v2!.depth < $1.v2!.depth }
         var generic = field
         if let mapping, let from = mapping.v2 {

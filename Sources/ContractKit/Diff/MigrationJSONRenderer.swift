@@ -1,12 +1,14 @@
 /// Renders `reports/migration.json` (format `linq-migration-report`, version 1).
 ///
 /// Shape: `{format, formatVersion, sources: {v2, v3, mapping}, parity: {denominator: "mapped", mapped, run,
-/// matched, withKnownDifferences, percentageOfRun, percentageOfMapped}, pairs: [{scenario, name, operation,
-/// v2Step, v3Step, parity, differences: [{message, pointer, knownDifference}]}], operations: [{v2: {operationId, method, path}, v3: {…} | null,
-/// reason, parity, changes}], events: [{v2, v3, approximate, where: {pointer, equals} | null, reason, parity,
-/// changes}], v3Only: {operations, events}, errors: {statuses: [{v2, v3, v3Codes, reason}], shapes:
-/// [{v2Schema, usedBy, changes}]}}` where `parity` is `{result: "matched" | "matched (known differences)" | "differs" | "not run",
-/// details: [String], reason}` and each change is `{kind, part, field, detail, breaking, declared, declaration}`.
+/// matched, withKnownDifferences, percentageOfRun, percentageOfMapped}, pairs: [{scenario, name,
+/// operation, v2Step, v3Step, parity, differences: [{message, pointer, knownDifference}]}],
+/// operations: [{v2: {operationId, method, path}, v3: {…} | null, reason, parity, changes}],
+/// events: [{v2, v3, approximate, where: {pointer, equals} | null, reason, parity, changes}],
+/// v3Only: {operations, events}, errors: {statuses: [{v2, v3, v3Codes, reason}], shapes:
+/// [{v2Schema, usedBy, changes}]}}` where `parity` is `{result: "matched" | "matched (known differences)" |
+/// "differs" | "not run", details: [String], reason}` and each change is
+/// `{kind, part, field, detail, breaking, declared, declaration}`.
 /// Percentages are `null` when nothing was run or mapped.
 public struct MigrationJSONRenderer: Sendable {
     public static let formatVersion = 1

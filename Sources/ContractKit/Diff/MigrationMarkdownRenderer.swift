@@ -52,7 +52,8 @@ public struct MigrationMarkdownRenderer: Sendable {
         let changes = report.allChanges
         let ofMapped = parity.percentageOfMapped.map { Self.percent($0) } ?? "n/a"
         let ofRun = parity.percentageOfRun.map { Self.percent($0) } ?? "n/a"
-        let known = parity.withKnownDifferences == 0 ? "" : ", \(parity.withKnownDifferences) of them with known differences"
+        let known =
+            parity.withKnownDifferences == 0 ? "" : ", \(parity.withKnownDifferences) of them with known differences"
         return [
             "**Live parity: \(ofMapped)** (\(parity.matched) matched of \(parity.mapped) mapped operations and events"
                 + "\(known)). Denominator: every mapped operation and event, run or not; `--fail-below` gates on it.",

@@ -29,9 +29,11 @@ struct PairComparison {
         case (nil, nil):
             outcome.notRunReason = "neither step has a response (v2 \(Self.state(old)), v3 \(Self.state(new)))"
         case (.some, nil):
-            outcome.differences.append(difference(pair, "v3 step '\(pair.v3.step)' has no response: \(Self.state(new))"))
+            outcome.differences.append(
+                difference(pair, "v3 step '\(pair.v3.step)' has no response: \(Self.state(new))"))
         case (nil, .some):
-            outcome.differences.append(difference(pair, "v2 step '\(pair.v2.step)' has no response: \(Self.state(old))"))
+            outcome.differences.append(
+                difference(pair, "v2 step '\(pair.v2.step)' has no response: \(Self.state(old))"))
         case (.some(let oldResponse), .some(let newResponse)):
             outcome.differences = compare(pair, operation, oldResponse, newResponse)
         }
@@ -77,14 +79,19 @@ struct PairComparison {
         let pointer = JSONPointer(tokens: leaf.v3)
         let name = leaf.v3.isEmpty ? "(body)" : leaf.v3.joined(separator: "/")
         guard let actual else {
-            return leaf.value == .null ? nil : difference(pair, "\(name): in v2 (as \(leaf.v2Field)), missing in v3", pointer)
+            return leaf.value == .null
+                ? nil : difference(pair, "\(name): in v2 (as \(leaf.v2Field)), missing in v3", pointer)
         }
         if ValueShape.isVolatile(field: leaf.v3.last) {
             let (old, new) = (ValueShape(leaf.value), ValueShape(actual))
             if let retype = leaf.mapping?.retype {
                 let expected = retype.v3Format.map { "\(retype.v3) (\($0))" } ?? retype.v3
-                let fits = old.type == retype.v2 && new.type == retype.v3 && (retype.v3Format ?? new.format) == new.format
-                return fits ? nil : difference(pair, "\(name): v2 \(old), v3 \(new); the mapping says \(retype.v2) → \(expected)", pointer)
+                let fits =
+                    old.type == retype.v2 && new.type == retype.v3 && (retype.v3Format ?? new.format) == new.format
+                return fits
+                    ? nil
+                    : difference(
+                        pair, "\(name): v2 \(old), v3 \(new); the mapping says \(retype.v2) → \(expected)", pointer)
             }
             return old == new ? nil : difference(pair, "\(name): v2 \(old), v3 \(new)", pointer)
         }
@@ -100,12 +107,18 @@ struct PairComparison {
 
     /// A v2 error status means a v3 status and set of codes (the mapping's error table, with the
     /// operation's own codes first).
-    private func errorMeaning(_ pair: PairedScenario.Pair, _ operation: OperationMapping, _ status: Int, _ new: TransportResponse)
+    private func errorMeaning(
+        _ pair: PairedScenario.Pair, _ operation: OperationMapping, _ status: Int, _ new: TransportResponse
+    )
         -> [PairOutcome.Difference]
     {
         guard let translation = mapping.errors.status(v2: status) else {
             return new.status / 100 == status / 100
-                ? [] : [difference(pair, "status: v2 \(status) (\(status / 100)xx), v3 \(new.status) (\(new.status / 100)xx)")]
+                ? []
+                : [
+                    difference(
+                        pair, "status: v2 \(status) (\(status / 100)xx), v3 \(new.status) (\(new.status / 100)xx)")
+                ]
         }
         guard new.status == translation.v3 else {
             return [difference(pair, "error status: v2 \(status) means v3 \(translation.v3), got \(new.status)")]
@@ -114,7 +127,11 @@ struct PairComparison {
         let code = Self.json(new.body)?.value(at: "/error/code")
         guard let number = code?.numberValue?.int64Value, codes.contains(Int(number)) else {
             let list = codes.map(String.init).joined(separator: ", ")
-            return [difference(pair, "error meaning: v2 \(status) means v3 code \(list), got \(code.map(Self.text) ?? "none")", "/error/code")]
+            return [
+                difference(
+                    pair, "error meaning: v2 \(status) means v3 code \(list), got \(code.map(Self.text) ?? "none")",
+                    "/error/code")
+            ]
         }
         return []
     }

@@ -35,7 +35,9 @@ public struct PairedDiff: Sendable {
             let v2 = result.scenarios.first { $0.version == .v2 && $0.name == paired.v2Scenario }
             let v3 = result.scenarios.first { $0.version == .v3 && $0.name == paired.v3Scenario }
             guard let v2, let v3 else {
-                let missing = [v2 == nil ? "v2 '\(paired.v2Scenario)'" : nil, v3 == nil ? "v3 '\(paired.v3Scenario)'" : nil]
+                let missing = [
+                    v2 == nil ? "v2 '\(paired.v2Scenario)'" : nil, v3 == nil ? "v3 '\(paired.v3Scenario)'" : nil,
+                ]
                 let reason = "scenario \(missing.compactMap(\.self).joined(separator: " and ")) not in this run"
                 return paired.pairs.map { pair in
                     PairOutcome(
@@ -62,7 +64,8 @@ public struct PairedDiff: Sendable {
         var report = report
         report.pairs = outcomes
         for entry in report.operations where entry.v3 != nil {
-            report.recordParity(Self.parity(of: outcomes.filter { $0.operation == entry.v2.operationId }),
+            report.recordParity(
+                Self.parity(of: outcomes.filter { $0.operation == entry.v2.operationId }),
                 operation: entry.v2.operationId)
         }
         for entry in report.events where entry.v3 != nil {

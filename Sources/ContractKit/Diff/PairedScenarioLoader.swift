@@ -136,7 +136,8 @@ public struct PairedScenarioLoader: Sendable {
                 throw fail(pointer, "missing or not an object", "see specs/mapping/README.md for the format")
             }
             if let unknown = object.keys.first(where: { !keys.contains($0) }) {
-                throw fail(pointer + "/" + unknown, "unknown key", "allowed are \(keys.sorted().joined(separator: ", "))")
+                throw fail(
+                    pointer + "/" + unknown, "unknown key", "allowed are \(keys.sorted().joined(separator: ", "))")
             }
             return object
         }

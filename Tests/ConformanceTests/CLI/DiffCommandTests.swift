@@ -28,7 +28,8 @@ struct DiffCommandTests {
         for operation in Self.subscriptionOperations {
             #expect(parity(of: operation, in: report) == "matched", "\(operation)")
         }
-        let v2Spec = try JSONParser.parse(String(contentsOfFile: packageRoot + "/specs/v2/openapi.json", encoding: .utf8))
+        let v2Spec = try JSONParser.parse(
+            String(contentsOfFile: packageRoot + "/specs/v2/openapi.json", encoding: .utf8))
         let v2Events = v2Spec.value(at: "/components/schemas/WebhookEventType/enum")?.arrayValue ?? []
         let reported = Set(report["events"]?.arrayValue?.compactMap { $0["v2"]?.stringValue } ?? [])
         #expect(v2Events.count == 14)
@@ -110,7 +111,8 @@ struct DiffSpecsCommandTests {
 
         let result = await runConformance(["diff-specs", "--old", old, "--new", directory + "/new.json"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("BREAKING   operation: DELETE /v3/webhook-subscriptions/{subscriptionId} removed"))
+        #expect(
+            result.stdout.contains("BREAKING   operation: DELETE /v3/webhook-subscriptions/{subscriptionId} removed"))
         let gated = await runConformance(
             ["diff-specs", "--old", old, "--new", directory + "/new.json", "--fail-on-breaking"])
         #expect(gated.status == 1)
