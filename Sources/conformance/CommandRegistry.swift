@@ -6,6 +6,8 @@ enum CommandRegistry {
         CleanupCommand(),
         LintSpecsCommand(),
         ValidateCommand(),
+        DiffCommand(),
+        DiffSpecsCommand(),
     ]
 
     static func command(named name: String) -> (any ConformanceCommand)? {

@@ -87,11 +87,14 @@ struct RunCommand: ConformanceCommand {
         )
         let started = ContinuousClock.now
         let result: RunResult
+        let migration: MigrationReporting?
         do throws(RunSetupError) {
-            let inputs = try SuiteInputs.load(
-                specsDirectory: specs,
-                scenariosDirectory: context.resolvePath(arguments.value("scenarios") ?? specs + "/scenarios")
-            )
+            let scenarios = context.resolvePath(arguments.value("scenarios") ?? specs + "/scenarios")
+            let inputs = try SuiteInputs.load(specsDirectory: specs, scenariosDirectory: scenarios)
+            migration =
+                FileManager.default.fileExists(atPath: specs + "/mapping/v2-to-v3.json")
+                ? try MigrationReporting.load(inputs: inputs, specsDirectory: specs, scenariosDirectory: scenarios)
+                : nil
             let target = try RunTarget.start(configuration, specsDirectory: specs, faults: faults)
             defer { target.stop() }
             let run = ConformanceRun(configuration: configuration, inputs: inputs, target: target)
@@ -121,6 +124,11 @@ struct RunCommand: ConformanceCommand {
                     annotationOutput: CommandReportOutput(output: context.output)
                 )
             )
+            // The paired scenarios ran as part of the suite: their results give the migration report for free.
+            if let migration, migration.isCovered(by: result) {
+                try MigrationReporting.write(
+                    migration.report(result: result, gate: gate), to: reports, redactor: redactor)
+            }
         } catch {
             context.output.printError("error: \(error)")
             return 2

@@ -1,13 +1,15 @@
 import ContractKit
 import LinqSandbox
 
-/// Why a run could not start: a spec, the error-code table, a scenario file, the configuration or the
-/// sandbox. Printed in one or two lines naming the file or flag; exit status 2.
+/// Why a run could not start: a spec, the error-code table, a scenario file, the mapping, a paired
+/// scenario, the configuration or the sandbox. Printed in one or two lines naming the file or flag; exit status 2.
 enum RunSetupError: Error, Sendable, CustomStringConvertible {
     case spec(SpecError)
     case errorCodes(ErrorCodeTableError)
     case harness(HarnessError)
     case sandbox(SandboxError)
+    case mapping(MappingLoadError)
+    case paired(PairedScenarioError)
 
     var description: String {
         switch self {
@@ -15,6 +17,8 @@ enum RunSetupError: Error, Sendable, CustomStringConvertible {
         case .errorCodes(let error): "\(error)"
         case .harness(let error): "\(error)"
         case .sandbox(let error): "\(error)"
+        case .mapping(let error): "\(error)"
+        case .paired(let error): "\(error)"
         }
     }
 }

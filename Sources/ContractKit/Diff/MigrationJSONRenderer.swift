@@ -1,11 +1,14 @@
 /// Renders `reports/migration.json` (format `linq-migration-report`, version 1).
 ///
-/// Shape: `{format, formatVersion, sources: {v2, v3, mapping}, parity: {mapped, run, matched,
-/// percentageOfRun, percentageOfMapped}, operations: [{v2: {operationId, method, path}, v3: {…} | null,
-/// reason, parity, changes}], events: [{v2, v3, approximate, where: {pointer, equals} | null, reason, parity,
-/// changes}], v3Only: {operations, events}, errors: {statuses: [{v2, v3, v3Codes, reason}], shapes:
-/// [{v2Schema, usedBy, changes}]}}` where `parity` is `{result: "matched" | "differs" | "not run",
-/// details: [String], reason}` and each change is `{kind, part, field, detail, breaking, declared, declaration}`.
+/// Shape: `{format, formatVersion, sources: {v2, v3, mapping}, parity: {denominator: "mapped", mapped, run,
+/// matched, withKnownDifferences, percentageOfRun, percentageOfMapped}, pairs: [{scenario, name,
+/// operation, v2Step, v3Step, parity, differences: [{message, pointer, knownDifference}]}],
+/// operations: [{v2: {operationId, method, path}, v3: {…} | null, reason, parity, changes}],
+/// events: [{v2, v3, approximate, where: {pointer, equals} | null, reason, parity, changes}],
+/// v3Only: {operations, events}, errors: {statuses: [{v2, v3, v3Codes, reason}], shapes:
+/// [{v2Schema, usedBy, changes}]}}` where `parity` is `{result: "matched" | "matched (known differences)" |
+/// "differs" | "not run", details: [String], reason}` and each change is
+/// `{kind, part, field, detail, breaking, declared, declaration}`.
 /// Percentages are `null` when nothing was run or mapped.
 public struct MigrationJSONRenderer: Sendable {
     public static let formatVersion = 1
@@ -26,7 +29,9 @@ public struct MigrationJSONRenderer: Sendable {
                 "mapping": .string(report.mappingSource),
             ],
             "parity": [
+                "denominator": "mapped",
                 "mapped": integer(parity.mapped), "run": integer(parity.run), "matched": integer(parity.matched),
+                "withKnownDifferences": integer(parity.withKnownDifferences),
                 "percentageOfRun": parity.percentageOfRun.map { .number(.double($0)) } ?? .null,
                 "percentageOfMapped": parity.percentageOfMapped.map { .number(.double($0)) } ?? .null,
             ],
@@ -49,6 +54,22 @@ public struct MigrationJSONRenderer: Sendable {
                             ?? .null,
                         "reason": entry.reason.map(JSONValue.string) ?? .null,
                         "parity": parityValue(entry.parity), "changes": .array(entry.changes.map(change)),
+                    ]
+                }),
+            "pairs": .array(
+                report.pairs.map { pair in
+                    [
+                        "scenario": .string(pair.scenario), "name": .string(pair.name),
+                        "operation": .string(pair.operation), "v2Step": .string(pair.v2Step),
+                        "v3Step": .string(pair.v3Step), "parity": parityValue(pair.parity),
+                        "differences": .array(
+                            pair.differences.map { difference in
+                                [
+                                    "message": .string(difference.finding.message),
+                                    "pointer": .string(difference.finding.pointer),
+                                    "knownDifference": difference.allowedBy.map(JSONValue.string) ?? .null,
+                                ]
+                            }),
                     ]
                 }),
             "v3Only": [
@@ -87,14 +108,11 @@ public struct MigrationJSONRenderer: Sendable {
     }
 
     private func parityValue(_ result: ParityResult) -> JSONValue {
-        var details: [String] = []
         var reason: JSONValue = .null
-        switch result {
-        case .matched: break
-        case .differs(let lines): details = lines
-        case .notRun(let why): reason = .string(why)
-        }
-        return ["result": .string(result.label), "details": .array(details.map(JSONValue.string)), "reason": reason]
+        if case .notRun(let why) = result { reason = .string(why) }
+        return [
+            "result": .string(result.label), "details": .array(result.details.map(JSONValue.string)), "reason": reason,
+        ]
     }
 
     private func change(_ change: SpecChange) -> JSONValue {

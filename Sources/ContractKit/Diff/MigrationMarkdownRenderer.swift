@@ -1,5 +1,5 @@
 /// Renders `reports/migration.md`: a summary, one table row per v2 operation and event (v3 counterpart,
-/// breaking and undeclared change counts, live parity), then the changes of each entry.
+/// breaking and undeclared change counts, live parity), the live pairs, then the changes of each entry.
 public struct MigrationMarkdownRenderer: Sendable {
     public init() {}
 
@@ -31,6 +31,7 @@ public struct MigrationMarkdownRenderer: Sendable {
             lines.append(
                 "| `\(entry.v2)` | \(counterpart) | \(Self.counts(entry.changes)) | \(Self.parity(entry.parity)) |")
         }
+        lines += pairs(report)
         lines += ["", "## Only in v3", ""]
         lines.append("Operations: " + report.v3OnlyOperations.map(Self.operation).joined(separator: ", "))
         lines.append("")
@@ -49,11 +50,15 @@ public struct MigrationMarkdownRenderer: Sendable {
     private func summary(_ report: MigrationReport) -> [String] {
         let parity = report.parity
         let changes = report.allChanges
-        let percentage = parity.percentageOfRun.map { Self.percent($0) } ?? "n/a"
         let ofMapped = parity.percentageOfMapped.map { Self.percent($0) } ?? "n/a"
+        let ofRun = parity.percentageOfRun.map { Self.percent($0) } ?? "n/a"
+        let known =
+            parity.withKnownDifferences == 0 ? "" : ", \(parity.withKnownDifferences) of them with known differences"
         return [
-            "**Live parity: \(percentage)** of what was run (\(parity.matched) matched of \(parity.run) run; "
-                + "\(parity.mapped) mapped, \(ofMapped) of all mapped).",
+            "**Live parity: \(ofMapped)** (\(parity.matched) matched of \(parity.mapped) mapped operations and events"
+                + "\(known)). Denominator: every mapped operation and event, run or not; `--fail-below` gates on it.",
+            "",
+            "Of what was run: \(ofRun) (\(parity.matched) matched of \(parity.run) run).",
             "",
             "| v2 | mapped | no v3 counterpart |", "|---|---|---|",
             "| operations | \(report.operations.count { $0.v3 != nil }) | "
@@ -64,6 +69,22 @@ public struct MigrationMarkdownRenderer: Sendable {
                 + "(\(changes.count { $0.isBreaking && !$0.isDeclared }) not declared by the mapping), "
                 + "\(changes.count { !$0.isBreaking }) compatible.",
         ]
+    }
+
+    private func pairs(_ report: MigrationReport) -> [String] {
+        guard !report.pairs.isEmpty else { return [] }
+        var lines = [
+            "", "## Live pairs", "",
+            "Each pair ran the same logical operation on v2 and v3; v2 was translated through the mapping. "
+                + "Known differences are reviewed entries of `specs/known-differences.json`.", "",
+            "| paired scenario | pair | v2 operation | v2 step | v3 step | result |", "|---|---|---|---|---|---|",
+        ]
+        for pair in report.pairs {
+            lines.append(
+                "| \(Self.cell(pair.scenario)) | \(Self.cell(pair.name)) | `\(pair.operation)` | "
+                    + "\(Self.cell(pair.v2Step)) | \(Self.cell(pair.v3Step)) | \(Self.parity(pair.parity)) |")
+        }
+        return lines
     }
 
     private func errors(_ report: MigrationReport) -> [String] {
@@ -110,6 +131,7 @@ public struct MigrationMarkdownRenderer: Sendable {
     static func parity(_ result: ParityResult) -> String {
         switch result {
         case .matched: "matched"
+        case .knownDifferences(let details): "matched, known differences: " + cell(details.joined(separator: "; "))
         case .differs(let details): "**differs**: " + cell(details.joined(separator: "; "))
         case .notRun(let reason): "not run (\(cell(reason)))"
         }

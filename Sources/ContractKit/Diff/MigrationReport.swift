@@ -47,6 +47,8 @@ public struct MigrationReport: Sendable, Hashable {
     public var auth: AuthMapping
     public var secret: SecretMapping
     public var signatures: SignatureMapping
+    /// Every compared pair of steps of the live paired diff; empty until ``PairedDiff`` ran.
+    public var pairs: [PairOutcome] = []
 
     /// Records the live result for the v2 operation `operationId`; `false` when the report has no such operation.
     @discardableResult
@@ -67,7 +69,11 @@ public struct MigrationReport: Sendable, Hashable {
     public var parity: ParitySummary {
         let results = operations.filter { $0.v3 != nil }.map(\.parity) + events.filter { $0.v3 != nil }.map(\.parity)
         return ParitySummary(
-            mapped: results.count, run: results.count(where: \.wasRun), matched: results.count { $0 == .matched })
+            mapped: results.count, run: results.count(where: \.wasRun), matched: results.count(where: \.isMatched),
+            withKnownDifferences: results.count {
+                if case .knownDifferences = $0 { return true }
+                return false
+            })
     }
 
     /// Every static change of operations and events.
@@ -77,10 +83,16 @@ public struct MigrationReport: Sendable, Hashable {
 }
 
 /// Parity counts over the mapped operations and events (those with a v3 counterpart).
+///
+/// The headline figure is ``percentageOfMapped`` (matched over all mapped): an operation nobody ran
+/// counts against it, so the figure cannot rise by running less.
 public struct ParitySummary: Sendable, Hashable {
     public var mapped: Int
     public var run: Int
+    /// Matched, including those whose only differences are reviewed known differences.
     public var matched: Int
+    /// How many of ``matched`` matched only thanks to known differences.
+    public var withKnownDifferences: Int = 0
 
     /// Matched over run, in percent; `nil` when nothing ran.
     public var percentageOfRun: Double? {

@@ -11,7 +11,7 @@ public struct MigrationTestCase: Sendable, Hashable {
     public var failureMessage: String?
     /// Set when no live result exists (not run, or no v3 counterpart).
     public var skippedMessage: String?
-    /// The static differences, one per line, for the test case's output.
+    /// Known (allowed) live differences, then the static differences, one per line, for the test case's output.
     public var details: String
 }
 
@@ -36,15 +36,19 @@ extension MigrationReport {
     {
         var failure: String?
         var skipped: String?
+        var known: [String] = []
         switch parity {
         case .matched: break
+        case .knownDifferences(let details): known = details
         case .differs(let details): failure = details.joined(separator: "; ")
         case .notRun(let reason): skipped = reason
         }
-        let details = changes.map { change in
-            "\(change.isBreaking ? "breaking" : "compatible")\(change.isDeclared ? "" : ", not in mapping"): "
-                + "\(change.part): \(change.detail)"
-        }
+        let details =
+            known.map { "known difference: \($0)" }
+            + changes.map { change in
+                "\(change.isBreaking ? "breaking" : "compatible")\(change.isDeclared ? "" : ", not in mapping"): "
+                    + "\(change.part): \(change.detail)"
+            }
         return MigrationTestCase(
             name: name, classname: classname, failureMessage: failure, skippedMessage: skipped,
             details: details.joined(separator: "\n"))

@@ -13,7 +13,7 @@ struct RunCommandTests {
         )
         #expect(result.status == 1)
         #expect(result.stdout.contains("] FAIL v3 subscription round trip: "))
-        #expect(result.stdout.split(separator: "\n").last?.hasPrefix("FAILED: 16 scenarios") == true)
+        #expect(result.stdout.split(separator: "\n").last?.hasPrefix("FAILED: 17 scenarios") == true)
         let results = try String(contentsOfFile: reports + "/results.json", encoding: .utf8)
         #expect(results.contains("\"response.content-type\""))
     }

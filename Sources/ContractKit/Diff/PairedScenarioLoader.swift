@@ -1,0 +1,161 @@
+import Foundation
+
+/// Reads `specs/scenarios/paired/*.json` and checks every name in them against the loaded scenarios
+/// and the mapping, so a typo stops the run before any request is sent.
+public struct PairedScenarioLoader: Sendable {
+    private let scenarios: [Scenario]
+    private let mapping: Mapping
+
+    public init(scenarios: [Scenario], mapping: Mapping) {
+        self.scenarios = scenarios
+        self.mapping = mapping
+    }
+
+    /// Every paired file under `directory`, sorted by file name; none when the directory does not exist.
+    public func load(directory: String) throws(PairedScenarioError) -> [PairedScenario] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var result: [PairedScenario] = []
+        for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
+            let file = "paired/\(name)"
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else {
+                throw PairedScenarioError(file: file, problem: "cannot read the file", hint: "check its permissions")
+            }
+            let json: JSONValue
+            do {
+                json = try JSONParser.parse(Array(data))
+            } catch {
+                throw PairedScenarioError(
+                    file: file, problem: "not valid JSON: \(error.description)", hint: "fix the syntax there")
+            }
+            result.append(try load(json: json, file: file))
+        }
+        return result
+    }
+
+    /// Decodes and checks one paired file given as JSON; `file` names it in errors.
+    public func load(json: JSONValue, file: String) throws(PairedScenarioError) -> PairedScenario {
+        let reader = Reader(file: file)
+        let root = try reader.object(json, at: "", keys: ["name", "description", "scenarios", "resource", "pairs"])
+        let name = try reader.string(root["name"], at: "/name")
+        let names = try reader.object(root["scenarios"], at: "/scenarios", keys: ["v2", "v3"])
+        let v2Name = try reader.string(names["v2"], at: "/scenarios/v2")
+        let v3Name = try reader.string(names["v3"], at: "/scenarios/v3")
+        let v2 = try scenario(.v2, named: v2Name, reader: reader, at: "/scenarios/v2")
+        let v3 = try scenario(.v3, named: v3Name, reader: reader, at: "/scenarios/v3")
+        let resources = try reader.object(root["resource"], at: "/resource", keys: ["v2", "v3"])
+        let v2Resource = try resource(resources["v2"], in: v2, reader: reader, at: "/resource/v2")
+        let v3Resource = try resource(resources["v3"], in: v3, reader: reader, at: "/resource/v3")
+        guard let list = root["pairs"]?.arrayValue, !list.isEmpty else {
+            throw reader.fail("/pairs", "missing or empty", "list at least one pair of steps")
+        }
+        var pairs: [PairedScenario.Pair] = []
+        for (index, value) in list.enumerated() {
+            let at = "/pairs/\(index)"
+            let object = try reader.object(value, at: at, keys: ["name", "operation", "v2", "v3"])
+            let pairName = try reader.string(object["name"], at: at + "/name")
+            guard !pairs.contains(where: { $0.name == pairName }) else {
+                throw reader.fail(at + "/name", "'\(pairName)' is used twice", "give every pair a unique name")
+            }
+            let operation = try reader.string(object["operation"], at: at + "/operation")
+            guard let entry = mapping.operation(v2: operation), entry.v3 != nil else {
+                throw reader.fail(
+                    at + "/operation", "'\(operation)' is not a mapped v2 operation",
+                    "use a v2 operationId that specs/mapping/v2-to-v3.json maps to a v3 operation")
+            }
+            pairs.append(
+                .init(
+                    name: pairName, operation: operation,
+                    v2: try side(object["v2"], in: v2, reader: reader, at: at + "/v2"),
+                    v3: try side(object["v3"], in: v3, reader: reader, at: at + "/v3")))
+        }
+        return PairedScenario(
+            name: name, description: root["description"]?.stringValue ?? "", file: file,
+            v2Scenario: v2Name, v3Scenario: v3Name, v2Resource: v2Resource, v3Resource: v3Resource, pairs: pairs)
+    }
+
+    private func scenario(_ version: APIVersion, named name: String, reader: Reader, at pointer: String)
+        throws(PairedScenarioError) -> Scenario
+    {
+        guard let scenario = scenarios.first(where: { $0.version == version && $0.name == name }) else {
+            throw reader.fail(
+                pointer, "no \(version) scenario is named '\(name)'",
+                "use the \"name\" of a file in specs/scenarios/\(version)/")
+        }
+        return scenario
+    }
+
+    private func resource(_ value: JSONValue?, in scenario: Scenario, reader: Reader, at pointer: String)
+        throws(PairedScenarioError) -> PairedScenario.Resource
+    {
+        let object = try reader.object(value, at: pointer, keys: ["step", "id", "list"])
+        return .init(
+            step: try step(object["step"], in: scenario, reader: reader, at: pointer + "/step"),
+            id: try reader.pointer(object["id"], at: pointer + "/id"),
+            list: try reader.pointer(object["list"], at: pointer + "/list"))
+    }
+
+    private func side(_ value: JSONValue?, in scenario: Scenario, reader: Reader, at pointer: String)
+        throws(PairedScenarioError) -> PairedScenario.Side
+    {
+        if case .string = value {
+            return .init(step: try step(value, in: scenario, reader: reader, at: pointer), find: false)
+        }
+        let object = try reader.object(value, at: pointer, keys: ["step", "find"])
+        guard object["find"] == nil || object["find"]?.boolValue != nil else {
+            throw reader.fail(pointer + "/find", "must be a boolean", "write true or leave it out")
+        }
+        return .init(
+            step: try step(object["step"], in: scenario, reader: reader, at: pointer + "/step"),
+            find: object["find"]?.boolValue ?? false)
+    }
+
+    private func step(_ value: JSONValue?, in scenario: Scenario, reader: Reader, at pointer: String)
+        throws(PairedScenarioError) -> String
+    {
+        let name = try reader.string(value, at: pointer)
+        guard scenario.steps.contains(where: { $0.name == name }) else {
+            throw reader.fail(
+                pointer, "scenario '\(scenario.name)' (\(scenario.file)) has no step '\(name)'",
+                "use one of: \(scenario.steps.map(\.name).joined(separator: ", "))")
+        }
+        return name
+    }
+
+    /// Shape checks that name the file and pointer.
+    private struct Reader {
+        let file: String
+
+        func fail(_ pointer: String, _ problem: String, _ hint: String) -> PairedScenarioError {
+            PairedScenarioError(file: file, pointer: pointer, problem: problem, hint: hint)
+        }
+
+        func object(_ value: JSONValue?, at pointer: String, keys: Set<String>) throws(PairedScenarioError)
+            -> JSONObject
+        {
+            guard let object = value?.objectValue else {
+                throw fail(pointer, "missing or not an object", "see specs/mapping/README.md for the format")
+            }
+            if let unknown = object.keys.first(where: { !keys.contains($0) }) {
+                throw fail(
+                    pointer + "/" + unknown, "unknown key", "allowed are \(keys.sorted().joined(separator: ", "))")
+            }
+            return object
+        }
+
+        func string(_ value: JSONValue?, at pointer: String) throws(PairedScenarioError) -> String {
+            guard let text = value?.stringValue, !text.isEmpty else {
+                throw fail(pointer, "missing or not a non-empty string", "write a name")
+            }
+            return text
+        }
+
+        func pointer(_ value: JSONValue?, at pointer: String) throws(PairedScenarioError) -> JSONPointer {
+            let text = try string(value, at: pointer)
+            do {
+                return try JSONPointer(parsing: text)
+            } catch {
+                throw fail(pointer, "'\(text)' is not a JSON pointer", "write it like /webhook_subscription/id")
+            }
+        }
+    }
+}
