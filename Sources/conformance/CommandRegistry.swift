@@ -6,6 +6,7 @@ enum CommandRegistry {
         CleanupCommand(),
         LintSpecsCommand(),
         ValidateCommand(),
+        SelfCheckCommand(),
     ]
 
     static func command(named name: String) -> (any ConformanceCommand)? {
