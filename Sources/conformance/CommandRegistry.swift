@@ -8,6 +8,7 @@ enum CommandRegistry {
         ValidateCommand(),
         DiffCommand(),
         DiffSpecsCommand(),
+        SelfCheckCommand(),
     ]
 
     static func command(named name: String) -> (any ConformanceCommand)? {

@@ -95,16 +95,14 @@ struct RunCommand: ConformanceCommand {
                 FileManager.default.fileExists(atPath: specs + "/mapping/v2-to-v3.json")
                 ? try MigrationReporting.load(inputs: inputs, specsDirectory: specs, scenariosDirectory: scenarios)
                 : nil
-            let target = try RunTarget.start(configuration, specsDirectory: specs, faults: faults)
-            defer { target.stop() }
-            let run = ConformanceRun(configuration: configuration, inputs: inputs, target: target)
-            let suite = run.suiteRunner(environment: context.environment)
-            let signals = SignalHandler { _ in
-                _ = await suite.cleanUpAfterInterruption()
-                target.stop()
-            }
-            defer { signals.cancel() }
-            result = await run.run(suite) { scenario, finished, total in
+            result = try await ConformanceRun.perform(
+                configuration,
+                inputs: inputs,
+                specsDirectory: specs,
+                faults: faults,
+                environment: context.environment,
+                handlesInterrupts: true
+            ) { scenario, finished, total in
                 console.scenarioFinished(scenario, index: finished, total: total, elapsed: .now - started)
             }
         } catch {
