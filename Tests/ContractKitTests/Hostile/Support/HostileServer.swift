@@ -9,14 +9,19 @@ import Glibc
 import Darwin
 #endif
 
-/// A loopback server that misbehaves on purpose: every accepted connection runs `behaviour` on
-/// its own thread, which reads and writes raw bytes however the test wants.
+/// A loopback server that misbehaves on purpose: every accepted connection gets its own thread,
+/// which reads a request head and hands the connection to `behaviour`, which writes raw bytes
+/// however the test wants. Requests for ``healthyPath`` get a well-formed JSON answer instead, so
+/// a run can show it goes on after the hostile exchange.
 ///
 /// ``stop()`` closes the listener and every connection still open, which wakes any behaviour
 /// blocked in a read or write (it then sees an error and returns), so a test never leaves a
 /// thread behind that outlives it by more than one socket call.
 final class HostileServer: Sendable {
     typealias Behaviour = @Sendable (HostilePeer) throws -> Void
+
+    static let healthyPath = "/v3/healthy"
+    static let healthyBody = #"{"id": "x1"}"#
 
     let port: UInt16
     private let listener: TCPListener
@@ -53,7 +58,13 @@ final class HostileServer: Sendable {
             Thread.detachNewThread { [self] in
                 try? connection.setWriteTimeout(.seconds(30))
                 let peer = HostilePeer(connection: connection) { [self] in bytesSent.add($0, ordering: .relaxed) }
-                try? behaviour(peer)
+                while let target = try? peer.readRequestHead() {
+                    guard target.hasPrefix(Self.healthyPath) else {
+                        try? behaviour(peer)
+                        break
+                    }
+                    try? peer.writeResponse(Array(Self.healthyBody.utf8))
+                }
                 connection.close()
             }
         }
@@ -65,17 +76,17 @@ struct HostilePeer {
     let connection: TCPConnection
     let didSend: @Sendable (Int) -> Void
 
-    /// Reads until the end of the next request head (the tests' requests have no body);
-    /// `false` when the client closed the connection first.
-    @discardableResult
-    func readRequestHead() throws -> Bool {
+    /// Reads until the end of the next request head (the tests' requests have no body) and
+    /// returns its target; `nil` when the client closed the connection first.
+    func readRequestHead() throws -> String? {
         var received: [UInt8] = []
         while received.firstRange(of: [13, 10, 13, 10]) == nil {
             let bytes = try connection.read()
-            if bytes.isEmpty { return false }
+            if bytes.isEmpty { return nil }
             received += bytes
         }
-        return true
+        let requestLine = received.prefix { $0 != 13 }.split(separator: UInt8(ascii: " "))
+        return requestLine.count > 1 ? String(decoding: requestLine[1], as: UTF8.self) : ""
     }
 
     func write(_ bytes: [UInt8]) throws {
@@ -90,6 +101,16 @@ struct HostilePeer {
     /// Sends `head` (status line and header lines, without the blank line) and the blank line.
     func writeHead(_ lines: [String]) throws {
         try write(lines.joined(separator: "\r\n") + "\r\n\r\n")
+    }
+
+    /// A complete `200` JSON response with a correct `Content-Length`; `closing` announces that
+    /// the server closes the connection after it, so the client does not reuse it.
+    func writeResponse(_ body: [UInt8], closing: Bool = false) throws {
+        let close = closing ? ["Connection: close"] : []
+        try writeHead(
+            ["HTTP/1.1 200 OK", "Content-Type: application/json", "Content-Length: \(body.count)"] + close
+        )
+        try write(body)
     }
 
     /// Closes with `SO_LINGER` 0, so the kernel sends a TCP reset instead of an orderly end of stream.
