@@ -100,7 +100,7 @@ struct ScenarioChecker {
                 } else {
                     "define it in \"variables\" or capture it in an earlier step"
                 }
-            throw error("the variable '\(name)' is not defined at this point", step: step, field: field, hint: hint)
+            throw error("the variable '\(name.excerpt)' is not defined at this point", step: step, field: field, hint: hint)
         }
     }
 

@@ -18,7 +18,7 @@ struct ScenarioDecoder {
         let name = try string(root, "name", at: .root, step: nil)
         let versionText = try string(root, "version", at: .root, step: nil)
         guard let version = APIVersion(rawValue: versionText) else {
-            throw error("version must be \"v2\" or \"v3\", not \"\(versionText)\"", at: "/version", step: nil)
+            throw error("version must be \"v2\" or \"v3\", not \"\(versionText.excerpt)\"", at: "/version", step: nil)
         }
         let tags = try optionalStrings(root, "tags", at: .root, step: nil) ?? []
         let description = try optionalString(root, "description", at: .root, step: nil) ?? ""

@@ -132,7 +132,8 @@ struct HostileSpecTests {
         let clock = ContinuousClock()
         let start = clock.now
         let error = #expect(throws: SpecError.self) { try OpenAPIDocument.load(from: path) }
-        #expect(clock.now - start < .seconds(10))
+        // A few seconds alone in debug; generous for a loaded 2-core machine.
+        #expect(clock.now - start < .seconds(30))
         #expect(text.utf8.count > 50 * 1024 * 1024)
         #expect(error?.description.hasPrefix("\(path):\(count):") == true, "\(String(describing: error))")
         #expect(error?.description.contains("found end of input") == true)
