@@ -6,15 +6,18 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "ContractKit", targets: ["ContractKit"]),
+        .library(name: "LinqSandbox", targets: ["LinqSandbox"]),
         .executable(name: "conformance", targets: ["conformance"]),
     ],
     targets: [
         .target(name: "HTTPServer"),
         .target(name: "ContractKit", dependencies: ["HTTPServer"]),
-        .executableTarget(name: "conformance", dependencies: ["ContractKit"]),
-        .executableTarget(name: "conformance-bench", dependencies: ["ContractKit"]),
-        .testTarget(name: "ContractKitTests", dependencies: ["ContractKit"], resources: [.copy("Fixtures")]),
+        .target(name: "LinqSandbox", dependencies: ["ContractKit", "HTTPServer"]),
+        .executableTarget(name: "conformance", dependencies: ["ContractKit", "LinqSandbox"]),
+        .executableTarget(name: "conformance-bench", dependencies: ["ContractKit", "HTTPServer", "LinqSandbox"]),
+        .testTarget(name: "ContractKitTests", dependencies: ["ContractKit", "LinqSandbox"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "conformance"]),
+        .testTarget(name: "LinqSandboxTests", dependencies: ["LinqSandbox", "ContractKit", "HTTPServer"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ContractKit", "LinqSandbox", "conformance"]),
     ]
 )

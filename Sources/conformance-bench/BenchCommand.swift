@@ -1,23 +1,34 @@
 import Foundation
 
-/// `conformance-bench [--only <section>] [--iterations N] [--warmup N] [--spec PATH] [--no-baseline]`:
-/// runs the benchmark sections, prints a Markdown table and writes it to `reports/bench.md`.
+/// `conformance-bench [--only NAME[,NAME…]] [--include-build] [--iterations N] [--warmup N] [--spec PATH]
+/// [--no-baseline]`: runs the benchmark sections with their baselines side by side, prints a Markdown report
+/// (summary table of ratios first) and writes it to `reports/bench.md`.
+///
+/// Without `--only` every section runs except `build` (a clean debug build takes minutes), which needs
+/// `--only build` or `--include-build`. A section that fails is reported as failed and the others still run;
+/// the exit status is then 1.
 @main
 struct BenchCommand {
-    static let sections: [any BenchSection] = [SchemaValidationBench()]
+    static let sections: [any BenchSection] = [
+        SchemaValidationBench(), HMACBench(), SandboxThroughputBench(), RunnerOverheadBench(), FullRunBench(),
+        CleanBuildBench(),
+    ]
 
     static func main() {
         do {
-            try run(Array(CommandLine.arguments.dropFirst()))
+            let failures = try run(Array(CommandLine.arguments.dropFirst()))
+            exit(failures == 0 ? 0 : 1)
         } catch {
             FileHandle.standardError.write(Data("conformance-bench: \(error)\n".utf8))
             exit(error.isUsage ? 2 : 1)
         }
     }
 
-    static func run(_ arguments: [String]) throws(BenchError) {
+    /// Runs the selected sections and returns how many failed.
+    static func run(_ arguments: [String]) throws(BenchError) -> Int {
         var benchmark = Benchmark(warmup: 2, iterations: 10)
-        var only: String?
+        var only: [String]?
+        var includesBuild = false
         var spec: String?
         var runsBaseline = true
         var remaining = arguments[...]
@@ -28,26 +39,43 @@ struct BenchCommand {
                 return next
             }
             switch name {
-            case "--only": only = try value()
+            case "--only": only = (only ?? []) + (try value()).split(separator: ",").map(String.init)
+            case "--include-build": includesBuild = true
             case "--spec": spec = try value()
             case "--iterations": benchmark.iterations = try count(try value(), name)
             case "--warmup": benchmark.warmup = try count(try value(), name)
             case "--no-baseline": runsBaseline = false
-            case "--help", "-h": print(BenchError.usage("Benchmarks the conformance suite's hot paths.")); return
+            case "--help", "-h":
+                print(BenchError.usage("Benchmarks the conformance suite against C, Python and curl baselines."))
+                return 0
             default: throw .usage("unknown argument \(flag)")
             }
         }
-        let selected = sections.filter { only == nil || $0.name == only }
-        guard !selected.isEmpty else {
-            throw .usage("no section named \(only ?? ""); sections: \(sections.map(\.name).joined(separator: ", "))")
+        let names = sections.map(\.name)
+        if let unknown = only?.first(where: { !names.contains($0) }) {
+            throw .usage("no section named \(unknown); sections: \(names.joined(separator: ", "))")
+        }
+        let selected = sections.filter { section in
+            only.map { $0.contains(section.name) } ?? (section.runsByDefault || includesBuild)
         }
         let environment = BenchEnvironment(
-            packageRoot: BenchEnvironment.locatePackageRoot(), specOverride: spec, runsBaseline: runsBaseline)
+            packageRoot: BenchEnvironment.locatePackageRoot(),
+            specOverride: spec,
+            runsBaseline: runsBaseline
+        )
+        let machine = MachineInfo.current()
         var reports: [BenchSectionReport] = []
+        var failures = 0
         for section in selected {
-            reports.append(try section.run(benchmark, in: environment))
+            FileHandle.standardError.write(Data("conformance-bench: running \(section.name)…\n".utf8))
+            do {
+                reports.append(try section.run(benchmark, in: environment))
+            } catch {
+                failures += 1
+                reports.append(BenchSectionReport(title: "\(section.name) (failed)", notes: ["\(error)"]))
+            }
         }
-        let markdown = BenchReport(sections: reports, benchmark: benchmark).markdown
+        let markdown = BenchReport(sections: reports, benchmark: benchmark, machine: machine).markdown
         print(markdown)
         let reportsDirectory = environment.packageRoot.appendingPathComponent("reports")
         let output = reportsDirectory.appendingPathComponent("bench.md")
@@ -58,6 +86,7 @@ struct BenchCommand {
             throw .io(path: output.path, reason: "\(error)")
         }
         print("written to reports/bench.md")
+        return failures
     }
 
     private static func count(_ text: String, _ flag: String) throws(BenchError) -> Int {

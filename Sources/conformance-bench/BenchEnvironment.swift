@@ -36,31 +36,12 @@ struct BenchEnvironment: Sendable {
     }
 
     /// Runs `python3 Scripts/<script>` with `arguments` and returns its stdout.
-    func runPython(script: String, arguments: [String]) throws(BenchError) -> Data {
+    func runPython(script: String, arguments: [String], timeout: Duration = .seconds(300)) throws(BenchError) -> Data {
         let scriptPath = packageRoot.appendingPathComponent("Scripts").appendingPathComponent(script).path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scriptPath] + arguments
-        let output = Pipe()
-        let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID()).stderr")
-        guard FileManager.default.createFile(atPath: errorLog.path, contents: nil) else {
-            throw .io(path: errorLog.path, reason: "cannot create the baseline's error log")
+        guard let python = Subprocess.locate("python3") else {
+            throw .baselineFailed(command: "python3 Scripts/\(script)", status: -1, output: "python3 is not on PATH")
         }
-        defer { try? FileManager.default.removeItem(at: errorLog) }
-        let command = "python3 Scripts/\(script)"
-        do {
-            process.standardOutput = output
-            process.standardError = try FileHandle(forWritingTo: errorLog)
-            try process.run()
-        } catch {
-            throw .baselineFailed(command: command, status: -1, output: "\(error)")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let log = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
-            throw .baselineFailed(command: command, status: process.terminationStatus, output: log)
-        }
-        return data
+        return try Subprocess(executable: python, arguments: [scriptPath] + arguments, timeout: timeout)
+            .runChecked().stdout
     }
 }

@@ -33,19 +33,47 @@ struct Benchmark: Sendable {
     }
 }
 
-/// One section of the benchmark (schema validation, later sandbox throughput, HMAC, runner …).
+/// One section of the benchmark: schema validation, HMAC, sandbox throughput, runner overhead, ….
+///
 /// Add a conforming type in its own file and list it in `BenchCommand.sections`.
 protocol BenchSection: Sendable {
     /// The name `--only` selects, e.g. `validation`.
     var name: String { get }
+    /// Sections that take minutes (a clean build) run only when named or with `--include-build`.
+    var runsByDefault: Bool { get }
     func run(_ benchmark: Benchmark, in environment: BenchEnvironment) throws(BenchError) -> BenchSectionReport
 }
 
-/// What a section measured: timings, ratios between them, and notes on how to read them.
+extension BenchSection {
+    var runsByDefault: Bool { true }
+}
+
+/// What a section measured: timings, ratios between them, headline comparisons and notes on how to read them.
 struct BenchSectionReport: Sendable {
     struct Row: Sendable {
+        enum Unit: Sendable {
+            /// Durations in seconds; "best" is the shortest.
+            case seconds
+            /// A rate such as "req/s" or "MiB/s"; "best" is the highest.
+            case perSecond(String)
+        }
+
         let name: String
-        let measurement: Benchmark.Measurement
+        let median: Double
+        /// `nil` when there was a single sample.
+        let best: Double?
+        let unit: Unit
+
+        init(name: String, measurement: Benchmark.Measurement) {
+            self.init(name: name, median: measurement.median, best: measurement.min, unit: .seconds)
+        }
+
+        init(name: String, median: Double, best: Double?, unit: Unit) {
+            self.name = name
+            self.median = median
+            self.best = best
+            self.unit = unit
+        }
     }
 
     struct Ratio: Sendable {
@@ -57,5 +85,19 @@ struct BenchSectionReport: Sendable {
     let title: String
     var rows: [Row] = []
     var ratios: [Ratio] = []
+    /// The comparisons the issue sets goals for; they make up the report's summary table.
+    var headlines: [Headline] = []
     var notes: [String] = []
+}
+
+/// One line of the summary: our figure next to the baseline's, how they compare, and the goal.
+struct Headline: Sendable {
+    let what: String
+    let ours: String
+    let baseline: String
+    /// How many times faster we are (below 1: slower); `nil` without a baseline.
+    let speedup: Double?
+    let goal: String
+    /// Whether the goal is met; `nil` when it cannot be judged.
+    let met: Bool?
 }

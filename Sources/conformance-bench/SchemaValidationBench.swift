@@ -13,7 +13,8 @@ struct SchemaValidationBench: BenchSection {
     func run(_ benchmark: Benchmark, in environment: BenchEnvironment) throws(BenchError) -> BenchSectionReport {
         let specURL = try environment.locate("v3 OpenAPI spec", candidates: Self.specCandidates)
         let spec = try parse(specURL)
-        let eventTypes = spec.value(at: "/components/schemas/WebhookEventType/enum")?.arrayValue?
+        let eventTypes =
+            spec.value(at: "/components/schemas/WebhookEventType/enum")?.arrayValue?
             .compactMap(\.stringValue) ?? []
         guard !eventTypes.isEmpty, spec.value(at: Self.schemaPointer) != nil else {
             throw .invalidDocument(path: specURL.path, reason: "needs \(Self.schemaPointer) and WebhookEventType")
@@ -32,7 +33,8 @@ struct SchemaValidationBench: BenchSection {
         var report = BenchSectionReport(title: "Schema validation")
         report.notes.append(
             "\(subscriptionCount) WebhookSubscription objects, \(bytes.count / 1024) KiB, schema "
-                + "\(Self.schemaPointer) from \(specURL.path); Swift found \(violations.count) violations.")
+                + "\(Self.schemaPointer) from \(specURL.path); Swift found \(violations.count) violations."
+        )
         let parseAndValidate = benchmark.measure {
             let parsed = try? JSONParser.parse(bytes)
             precondition(parsed.map { validator.validate($0, schemaAt: Self.schemaPointer).count } == violations.count)
@@ -45,22 +47,48 @@ struct SchemaValidationBench: BenchSection {
             .init(name: "Swift validate", measurement: validateOnly),
         ]
         guard environment.runsBaseline else { return report }
-        let python = try pythonBaseline(specURL, documentURL, benchmark, environment)
+        let python: PythonTimings
+        do {
+            python = try pythonBaseline(specURL, documentURL, benchmark, environment)
+        } catch {
+            report.notes.append(
+                "Python jsonschema baseline skipped (`pip install jsonschema rfc3339-validator rfc3987`): \(error)"
+            )
+            return report
+        }
         report.rows += [
             .init(name: "Python jsonschema parse + validate", measurement: python.parseAndValidate),
             .init(name: "Python jsonschema validate", measurement: python.validate),
         ]
         // Minimums too: on a shared machine the median carries other processes' load.
         report.ratios += [
-            .init(name: "Python / Swift, parse + validate (median)",
-                  value: python.parseAndValidate.median / parseAndValidate.median),
+            .init(
+                name: "Python / Swift, parse + validate (median)",
+                value: python.parseAndValidate.median / parseAndValidate.median
+            ),
             .init(name: "Python / Swift, validate (median)", value: python.validate.median / validateOnly.median),
-            .init(name: "Python / Swift, parse + validate (min)",
-                  value: python.parseAndValidate.min / parseAndValidate.min),
+            .init(
+                name: "Python / Swift, parse + validate (min)",
+                value: python.parseAndValidate.min / parseAndValidate.min
+            ),
             .init(name: "Python / Swift, validate (min)", value: python.validate.min / validateOnly.min),
         ]
-        report.notes.append("Python: jsonschema \(python.version), \(python.errors) errors, format checkers: "
-                            + python.formats.joined(separator: ", ") + ".")
+        let speedup = python.parseAndValidate.median / parseAndValidate.median
+        let count = BenchReport.grouped(Double(subscriptionCount))
+        report.headlines.append(
+            Headline(
+                what: "Parse + validate \(count) subscriptions vs Python jsonschema",
+                ours: BenchReport.format(parseAndValidate.median),
+                baseline: BenchReport.format(python.parseAndValidate.median),
+                speedup: speedup,
+                goal: "≥ 10× faster",
+                met: speedup >= 10
+            )
+        )
+        report.notes.append(
+            "Python: jsonschema \(python.version), \(python.errors) errors, format checkers: "
+                + python.formats.joined(separator: ", ") + "."
+        )
         return report
     }
 
@@ -81,7 +109,10 @@ struct SchemaValidationBench: BenchSection {
     }
 
     private func pythonBaseline(
-        _ spec: URL, _ document: URL, _ benchmark: Benchmark, _ environment: BenchEnvironment
+        _ spec: URL,
+        _ document: URL,
+        _ benchmark: Benchmark,
+        _ environment: BenchEnvironment
     ) throws(BenchError) -> PythonTimings {
         let output = try environment.runPython(
             script: "bench_jsonschema.py",
@@ -89,7 +120,8 @@ struct SchemaValidationBench: BenchSection {
                 "--spec", spec.path, "--schema-pointer", Self.schemaPointer.description,
                 "--document", document.path, "--iterations", String(benchmark.iterations),
                 "--warmup", String(benchmark.warmup),
-            ])
+            ]
+        )
         let command = "python3 Scripts/bench_jsonschema.py"
         guard let result = try? JSONParser.parse(Array(output)),
             let validate = measurement(result["validate"]),
@@ -98,10 +130,12 @@ struct SchemaValidationBench: BenchSection {
             throw .baselineFailed(command: command, status: 0, output: String(decoding: output, as: UTF8.self))
         }
         return PythonTimings(
-            validate: validate, parseAndValidate: parseAndValidate,
+            validate: validate,
+            parseAndValidate: parseAndValidate,
             errors: Int(result["errors"]?.numberValue?.int64Value ?? -1),
             formats: result["formats"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-            version: result["version"]?.stringValue ?? "?")
+            version: result["version"]?.stringValue ?? "?"
+        )
     }
 
     private func measurement(_ value: JSONValue?) -> Benchmark.Measurement? {

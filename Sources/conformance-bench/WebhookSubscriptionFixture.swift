@@ -16,11 +16,14 @@ struct WebhookSubscriptionFixture {
         let events = (0..<(1 + Int(generator.next() % 4))).map { _ in
             JSONValue.string(eventTypes[Int(generator.next() % UInt64(eventTypes.count))])
         }
-        let phones: JSONValue = generator.next() % 3 == 0
+        let phones: JSONValue =
+            generator.next() % 3 == 0
             ? .null
-            : .array((0..<(1 + Int(generator.next() % 3))).map { _ in
-                .string("+1\(2_000_000_000 + generator.next() % 7_999_999_999)")
-            })
+            : .array(
+                (0..<(1 + Int(generator.next() % 3))).map { _ in
+                    .string("+1\(2_000_000_000 + generator.next() % 7_999_999_999)")
+                }
+            )
         let created = timestamp(generator.next())
         return [
             "id": .string(uuid(generator.next(), generator.next())),

@@ -4,6 +4,8 @@ import Foundation
 struct CommandOutput: Sendable {
     let standardOutput: @Sendable (String) -> Void
     let standardError: @Sendable (String) -> Void
+    /// Whether standard output is a terminal (the precondition for colour).
+    var isTerminal = false
 
     /// Writes a line to standard output.
     func print(_ line: String) {
@@ -18,7 +20,8 @@ struct CommandOutput: Sendable {
     /// The process's real standard streams.
     static let process = CommandOutput(
         standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        standardError: { FileHandle.standardError.write(Data($0.utf8)) }
+        standardError: { FileHandle.standardError.write(Data($0.utf8)) },
+        isTerminal: isatty(1) == 1
     )
 }
 

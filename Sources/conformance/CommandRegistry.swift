@@ -1,6 +1,9 @@
 /// The subcommands `conformance` knows, in the order `--help` lists them.
 enum CommandRegistry {
     static let commands: [any ConformanceCommand] = [
+        RunCommand(),
+        SandboxCommand(),
+        CleanupCommand(),
         LintSpecsCommand(),
         ValidateCommand(),
     ]

@@ -9,10 +9,12 @@ enum ConformanceCLI {
         }
         return
             ([
-                "USAGE: conformance <command> [options]", "", "The Linq v2/v3 contract-testing and conformance suite.",
+                "USAGE: conformance [<command> [options]]", "",
+                "The Linq v2/v3 contract-testing and conformance suite.",
                 "", "COMMANDS:",
             ] + commands + [
-                "", "Run 'conformance <command> --help' for a command's options.",
+                "", "Without a command: 'run' with its defaults (both versions, every scenario, embedded sandbox).",
+                "Run 'conformance <command> --help' for a command's options.",
                 "", "EXIT STATUS: 0 passed, 1 contract failures, 2 usage, configuration or spec error.",
             ]).joined(separator: "\n")
     }
@@ -24,13 +26,19 @@ enum ConformanceCLI {
         currentDirectory: String,
         output: CommandOutput
     ) async -> Int32 {
-        guard let first = arguments.first else {
-            output.printError(usage)
-            return 2
-        }
+        let first = arguments.first ?? ""
         if first == "--help" || first == "-h" || first == "help" {
             output.print(usage)
             return 0
+        }
+        // No command, or options only: `run` is the default command.
+        if first.isEmpty || first.hasPrefix("-") {
+            return await run(
+                arguments: ["run"] + arguments,
+                environment: environment,
+                currentDirectory: currentDirectory,
+                output: output
+            )
         }
         guard let command = CommandRegistry.command(named: first) else {
             let known = CommandRegistry.commands.map(\.name).joined(separator: ", ")

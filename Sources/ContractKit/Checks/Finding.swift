@@ -24,8 +24,13 @@ public struct Finding: Sendable, Hashable {
     public var location: Location?
 
     public init(
-        rule: Rule, severity: Severity = .error, message: String, pointer: String = "",
-        expected: String = "", actual: String = "", location: Location? = nil
+        rule: Rule,
+        severity: Severity = .error,
+        message: String,
+        pointer: String = "",
+        expected: String = "",
+        actual: String = "",
+        location: Location? = nil
     ) {
         self.rule = rule
         self.severity = severity

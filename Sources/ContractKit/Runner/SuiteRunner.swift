@@ -12,32 +12,45 @@ public struct SuiteRunner: Sendable {
     }
 
     /// Runs the selected scenarios; results are sorted by version, file and name whatever order they finished in.
-    public func run(_ scenarios: [Scenario], target: String, specHashes: [APIVersion: String]) async -> RunResult {
+    /// `progress` sees each result as its scenario finishes, with how many have finished and the total.
+    public func run(
+        _ scenarios: [Scenario],
+        target: String,
+        specHashes: [APIVersion: String],
+        progress: (ScenarioResult, _ finished: Int, _ total: Int) -> Void = { _, _, _ in }
+    ) async -> RunResult {
         let startedAt = runner.clock.date
         let included = scenarios.filter(selection.includes).sorted(by: Self.order)
         var results: [ScenarioResult?] = Array(repeating: nil, count: included.count)
         let runner = self.runner
         await withTaskGroup(of: (Int, ScenarioResult).self) { group in
             var next = 0
+            var finished = 0
+            func record(_ result: ScenarioResult, at index: Int) {
+                results[index] = result
+                finished += 1
+                progress(result, finished, included.count)
+            }
             func startNext() {
                 guard next < included.count else { return }
                 let (index, scenario) = (next, included[next])
                 next += 1
                 if let reason = selection.skipReason(for: scenario) {
-                    results[index] = ScenarioResult(
+                    let skipped = ScenarioResult(
                         name: scenario.name,
                         version: scenario.version,
                         file: scenario.file,
                         tags: scenario.tags,
                         status: .skipped(reason: reason)
                     )
+                    record(skipped, at: index)
                     return startNext()
                 }
                 group.addTask { (index, await runner.run(scenario)) }
             }
             for _ in 0..<parallel { startNext() }
             for await (index, result) in group {
-                results[index] = result
+                record(result, at: index)
                 startNext()
             }
         }

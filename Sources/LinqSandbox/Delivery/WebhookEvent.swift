@@ -1,0 +1,15 @@
+import Foundation
+
+/// An event triggered through `POST /_sandbox/events`, before it is fanned out to subscriptions.
+struct WebhookEvent: Sendable, Hashable {
+    var api: SandboxAPI
+    var eventType: String
+    /// The line the event happened on; subscriptions filtered to other lines do not get it.
+    var phoneNumber: String?
+    /// The deduplication id, the same for every subscription and every attempt.
+    var eventID: String
+    var traceID: String
+    var createdAt: Date
+    /// The faults active on the triggering request.
+    var faults: Set<SandboxFault>
+}

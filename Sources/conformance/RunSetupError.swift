@@ -1,0 +1,20 @@
+import ContractKit
+import LinqSandbox
+
+/// Why a run could not start: a spec, the error-code table, a scenario file, the configuration or the
+/// sandbox. Printed in one or two lines naming the file or flag; exit status 2.
+enum RunSetupError: Error, Sendable, CustomStringConvertible {
+    case spec(SpecError)
+    case errorCodes(ErrorCodeTableError)
+    case harness(HarnessError)
+    case sandbox(SandboxError)
+
+    var description: String {
+        switch self {
+        case .spec(let error): "\(error)"
+        case .errorCodes(let error): "\(error)"
+        case .harness(let error): "\(error)"
+        case .sandbox(let error): "\(error)"
+        }
+    }
+}
