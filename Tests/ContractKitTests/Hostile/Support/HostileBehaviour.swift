@@ -50,11 +50,16 @@ enum HostileBehaviour {
         try peer.write(#"{"id": "x1"}"#)
     }
 
-    /// `Content-Length` says 5; 12 bytes follow. The client must stop at 5 and not read the rest as a response.
+    /// `Content-Length` says 5; 12 bytes follow. The client must stop at 5.
+    ///
+    /// `Connection: close` keeps the client from reusing the connection: curl would otherwise read
+    /// the 7 extra bytes as the next request's response ("Received HTTP/0.9"), a desync no
+    /// `URLSession` setting short of never reusing connections prevents.
     static let lengthShorterThanBody: HostileServer.Behaviour = { peer in
-        try peer.writeHead(["HTTP/1.1 200 OK", "Content-Type: application/json", "Content-Length: 5"])
+        try peer.writeHead(
+            ["HTTP/1.1 200 OK", "Content-Type: application/json", "Content-Length: 5", "Connection: close"]
+        )
         try peer.write(#"{"id": "x1"}"#)
-        peer.waitForClientToLeave()
     }
 
     /// A status line, then header lines forever (as fast as the client takes them).
