@@ -15,8 +15,6 @@ extension URLSessionTransport {
         var continuation: CheckedContinuation<Result<TransportResponse, TransportError>, Never>
         var response: HTTPURLResponse?
         var body: [UInt8] = []
-        /// Set when the transport itself cancelled the task, to report why instead of "cancelled".
-        var abandonedBecause: TransportError?
 
         init(
             host: String,
@@ -28,6 +26,13 @@ extension URLSessionTransport {
             self.timeout = timeout
             self.cap = cap
             self.continuation = continuation
+        }
+
+        /// Adds `data` to the body unless that would pass the cap; returns the cap when it would.
+        mutating func append(_ data: Data) -> Int? {
+            guard body.count + data.count <= cap else { return cap }
+            body.append(contentsOf: data)
+            return nil
         }
     }
 
@@ -43,15 +48,15 @@ extension URLSessionTransport {
             abandon(task, because: nil)
         }
 
-        /// Cancels the task and remembers why; `nil` means the deadline passed.
+        /// Ends the exchange now with `reason` (`nil`: the deadline passed) and cancels the task.
+        ///
+        /// The caller is answered here rather than from `didCompleteWithError`, which
+        /// FoundationNetworking delivers only after every body chunk already queued for this
+        /// delegate: against a server that streams without end that came seconds past the deadline.
         private func abandon(_ task: URLSessionTask, because reason: TransportError?) {
-            let found = exchanges.withLock { exchanges -> Bool in
-                guard var exchange = exchanges[task.taskIdentifier] else { return false }
-                exchange.abandonedBecause = reason ?? .timeout(after: exchange.timeout)
-                exchanges[task.taskIdentifier] = exchange
-                return true
-            }
-            if found { task.cancel() }
+            guard let exchange = exchanges.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
+            task.cancel()
+            exchange.continuation.resume(returning: .failure(reason ?? .timeout(after: exchange.timeout)))
         }
 
         func urlSession(
@@ -73,15 +78,9 @@ extension URLSessionTransport {
         }
 
         func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-            let overCap = exchanges.withLock { exchanges -> Int? in
-                guard var exchange = exchanges[dataTask.taskIdentifier], exchange.abandonedBecause == nil else {
-                    return nil
-                }
-                guard exchange.body.count + data.count <= exchange.cap else { return exchange.cap }
-                exchange.body.append(contentsOf: data)
-                exchanges[dataTask.taskIdentifier] = exchange
-                return nil
-            }
+            // Mutated in place: a copy taken out of the dictionary would share the body's storage,
+            // so every append would copy the whole body so far (quadratic; 10 MB took seconds).
+            let overCap = exchanges.withLock { $0[dataTask.taskIdentifier]?.append(data) ?? nil }
             if let overCap { abandon(dataTask, because: .bodyTooLarge(limit: overCap)) }
         }
 
@@ -101,7 +100,6 @@ extension URLSessionTransport {
         }
 
         static func outcome(of exchange: Exchange, error: (any Error)?) -> Result<TransportResponse, TransportError> {
-            if let reason = exchange.abandonedBecause { return .failure(reason) }
             if let error { return .failure(transportError(error, exchange: exchange)) }
             guard let response = exchange.response else {
                 return .failure(.invalidResponse(detail: "no HTTP status line"))

@@ -100,7 +100,8 @@ struct ScenarioChecker {
                 } else {
                     "define it in \"variables\" or capture it in an earlier step"
                 }
-            throw error("the variable '\(name)' is not defined at this point", step: step, field: field, hint: hint)
+            let message = "the variable '\(name.excerpt)' is not defined at this point"
+            throw error(message, step: step, field: field, hint: hint)
         }
     }
 

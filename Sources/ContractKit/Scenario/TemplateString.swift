@@ -18,9 +18,9 @@ public struct TemplateString: Sendable, Hashable {
         public var description: String {
             switch self {
             case .unclosed(let text):
-                "'{{' without a matching '}}' in \"\(text)\"; close the placeholder"
+                "'{{' without a matching '}}' in \"\(text.excerpt)\"; close the placeholder"
             case .invalidName(let name):
-                "'\(name)' is not a variable name; use letters, digits, '_', '-' and '.'"
+                "'\(name.excerpt)' is not a variable name; use letters, digits, '_', '-' and '.'"
             }
         }
     }

@@ -48,7 +48,7 @@ public struct OpenAPIDocument: Sendable {
             if let swagger = object["swagger"] {
                 throw .unsupportedVersion(
                     path: source,
-                    version: "swagger \(swagger.stringValue ?? swagger.jsonString())"
+                    version: "swagger \(swagger.stringValue ?? swagger.abbreviated)"
                 )
             }
             throw .missingVersion(path: source)
@@ -57,7 +57,7 @@ public struct OpenAPIDocument: Sendable {
             throw .invalidDocument(
                 path: source,
                 pointer: "/openapi",
-                reason: "the version must be a string such as \"3.1.0\", found \(versionValue.jsonString())"
+                reason: "the version must be a string such as \"3.1.0\", found \(versionValue.abbreviated)"
             )
         }
         let parts = version.split(separator: ".", omittingEmptySubsequences: false)

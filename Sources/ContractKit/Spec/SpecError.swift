@@ -24,7 +24,7 @@ public enum SpecError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingVersion(let path):
             "\(path): no 'openapi' version field at the top level; is this an OpenAPI 3.x document?"
         case .unsupportedVersion(let path, let version):
-            "\(path): OpenAPI version '\(version)' is not supported; use 3.0.x or 3.1.x"
+            "\(path): OpenAPI version '\(version.excerpt)' is not supported; use 3.0.x or 3.1.x"
         case .invalidDocument(let path, let pointer, let reason):
             "\(path): \(pointer.description.isEmpty ? "(root)" : pointer.description): \(reason)"
         }

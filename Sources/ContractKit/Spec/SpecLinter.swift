@@ -1,13 +1,15 @@
 /// Checks an OpenAPI document for what would make contract checks silently weaker.
 ///
-/// Errors: `$ref`s that do not resolve (dangling, external, malformed or cyclic) and schemas that
-/// are neither objects nor booleans. Warnings: unknown schema keywords (usually typos, which
-/// validation would ignore) and 2xx responses with content but no schema to check it against.
+/// Errors: `$ref`s that do not resolve (dangling, external, malformed or cyclic), schemas that
+/// are neither objects nor booleans, and path items, operations or responses that are not objects.
+/// Warnings: unknown schema keywords (usually typos, which validation would ignore) and 2xx
+/// responses with content but no schema to check it against.
 public enum SpecLinter {
     /// Returns every diagnostic for `document`, in document order.
     public static func lint(_ document: OpenAPIDocument) -> [SpecDiagnostic] {
         var walker = Walker(resolver: ReferenceResolver(root: document.root))
         walker.walkDocument(document.root, at: .root)
+        walker.diagnostics += shapeDiagnostics(document.root)
         for operation in document.operations {
             for response in operation.responses where isSuccess(response.status) && !response.content.isEmpty {
                 if response.jsonSchema == nil {
