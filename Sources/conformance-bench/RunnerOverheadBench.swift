@@ -21,7 +21,14 @@ struct RunnerOverheadBench: BenchSection {
         guard let url = URL(string: "http://\(target.host):\(target.port)\(path)") else {
             throw .measurementFailed(what: "building the target URL", reason: "port \(target.port)")
         }
-        let fetcher = try ValidatedRequest(url: url, headers: target.headers, spec: spec, path: path)
+        let codesPath = specURL.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "errors.json"
+        ).path
+        let codes: ErrorCodeTable
+        do { codes = try ErrorCodeTable.load(from: codesPath) } catch {
+            throw .invalidDocument(path: codesPath, reason: "\(error)")
+        }
+        let fetcher = try ValidatedRequest(url: url, headers: target.headers, spec: spec, path: path, codes: codes)
         let problems = runBlocking { await fetcher.send() }
         guard problems == 0 else {
             throw .measurementFailed(what: "a validated GET \(path)", reason: "\(problems) problems on the first try")
