@@ -2,12 +2,13 @@ import ContractKit
 import LinqSandbox
 
 /// Why a run could not start: a spec, the error-code table, a scenario file, the configuration or the
-/// sandbox. Printed in one or two lines naming the file or flag; exit status 2.
+/// sandbox or the webhook receiver. Printed in one or two lines naming the file or flag; exit status 2.
 enum RunSetupError: Error, Sendable, CustomStringConvertible {
     case spec(SpecError)
     case errorCodes(ErrorCodeTableError)
     case harness(HarnessError)
     case sandbox(SandboxError)
+    case receiver(WebhookReceiverError)
 
     var description: String {
         switch self {
@@ -15,6 +16,7 @@ enum RunSetupError: Error, Sendable, CustomStringConvertible {
         case .errorCodes(let error): "\(error)"
         case .harness(let error): "\(error)"
         case .sandbox(let error): "\(error)"
+        case .receiver(let error): "\(error)"
         }
     }
 }

@@ -1,6 +1,6 @@
 /// The checks every response of a run goes through.
 public enum ContractChecks {
-    /// Shape, enums, error envelope and headers, sharing one validator per spec.
+    /// Shape, enums, error envelope, headers and secret-once, sharing one validator per spec.
     public static func standard(specs: [APIVersion: OpenAPIDocument], codes: ErrorCodeTable) -> [any ResponseCheck] {
         let validators = SpecValidators(specs: specs)
         return [
@@ -8,6 +8,7 @@ public enum ContractChecks {
             EnumCheck(validators: validators),
             ErrorEnvelopeCheck(validators: validators, codes: codes),
             HeaderCheck(),
+            SecretOnceCheck(),
         ]
     }
 }
