@@ -4,8 +4,9 @@ import HTTPServer
 
 /// The sandbox-only endpoints under `/_sandbox` (no credentials; errors use the v3 envelope):
 ///
-/// - `POST /_sandbox/events` `{"event_type": "message.sent", "phone_number": "+1…"?, "api": "v3"|"v2"}`
-///   delivers the event to every matching active subscription of that API and answers 202
+/// - `POST /_sandbox/events` `{"event_type": "message.sent", "phone_number": "+1…"?, "api": "v3"|"v2",
+///   "target_url_contains": "…"?}` delivers the event to every matching active subscription of that API
+///   (only those whose target URL contains `target_url_contains`, when given) and answers 202
 ///   `{"event_id", "event_type", "api", "subscription_ids": [...]}`.
 /// - `GET /_sandbox/deliveries[?subscription_id=ID]` answers `{"deliveries": [...]}`, one entry per
 ///   attempt in the order made: `api`, `subscription_id`, `event_id`, `event_type`, `attempt`,
@@ -39,6 +40,13 @@ struct ControlAPI: Sendable {
             guard FieldRules.isE164(number) else { throw .invalidPhone("phone_number", number) }
             phoneNumber = number
         }
+        var targetURLContains: String?
+        if let value = body["target_url_contains"], value != .null {
+            guard let text = value.stringValue, !text.isEmpty else {
+                throw .invalidParameter("target_url_contains must be a non-empty string")
+            }
+            targetURLContains = text
+        }
         let event = WebhookEvent(
             api: api,
             eventType: eventType,
@@ -46,6 +54,7 @@ struct ControlAPI: Sendable {
             eventID: SandboxIdentifiers.uuid(),
             traceID: context.traceID,
             createdAt: context.now,
+            targetURLContains: targetURLContains,
             faults: context.faults
         )
         let scheduled = dispatcher.dispatch(event)

@@ -40,6 +40,12 @@ public final class LinqSandbox: Sendable {
     }
 
     /// The base URL while running, else `nil`.
+    /// Real-time seconds from an event's first delivery attempt to attempt `attempt` (1-based) when every
+    /// earlier attempt failed, under the sandbox's retry schedule (1.5 s × 2ⁿ); scale by the time scale.
+    public static func scheduledArrival(ofAttempt attempt: Int) -> Double {
+        RetryPolicy.documented.arrival(ofAttempt: attempt)
+    }
+
     public var baseURL: URL? {
         running.withLock { running in
             guard let running, let port = running.server.port else { return nil }

@@ -22,6 +22,7 @@ struct ConformanceRun: Sendable {
             readOnly: ReadOnlyGuard(isReadOnly: configuration.isReadOnly),
             clock: clock,
             runID: configuration.runID,
+            webhooks: target.webhooks(specs: inputs.specs),
             environment: environment,
             requestTimeout: configuration.requestTimeout
         )
@@ -30,7 +31,7 @@ struct ConformanceRun: Sendable {
     func suiteRunner(environment: [String: String] = [:]) -> SuiteRunner {
         SuiteRunner(
             runner: scenarioRunner(environment: environment),
-            selection: configuration.selection(hasReceiver: false),
+            selection: configuration.selection(hasReceiver: true),
             parallel: configuration.parallel
         )
     }

@@ -36,6 +36,16 @@ struct RunCommand: ConformanceCommand {
         OptionSpec(name: "rate", valueName: "N/s", help: "Never send more than N requests per second."),
         OptionSpec(name: "run-id", valueName: "ID", help: "Name created resources with ID (default: generated)."),
         OptionSpec(name: "timeout", valueName: "SECONDS", help: "Per-request timeout (default 30)."),
+        OptionSpec(
+            name: "receiver-port",
+            valueName: "PORT",
+            help: "Local port of the webhook receiver (default: any free port)."
+        ),
+        OptionSpec(
+            name: "receiver-public-url",
+            valueName: "URL",
+            help: "Public HTTPS URL of a tunnel to the receiver, for webhooks from a real API."
+        ),
     ]
 
     let options =

@@ -2,7 +2,8 @@ import ContractKit
 import LinqSandbox
 
 /// Why a run could not start: a spec, the error-code table, a scenario file, the mapping, a paired
-/// scenario, the configuration or the sandbox. Printed in one or two lines naming the file or flag; exit status 2.
+/// scenario, the configuration, the sandbox or the webhook receiver. Printed in one or two lines
+/// naming the file or flag; exit status 2.
 enum RunSetupError: Error, Sendable, CustomStringConvertible {
     case spec(SpecError)
     case errorCodes(ErrorCodeTableError)
@@ -10,6 +11,7 @@ enum RunSetupError: Error, Sendable, CustomStringConvertible {
     case sandbox(SandboxError)
     case mapping(MappingLoadError)
     case paired(PairedScenarioError)
+    case receiver(WebhookReceiverError)
 
     var description: String {
         switch self {
@@ -19,6 +21,7 @@ enum RunSetupError: Error, Sendable, CustomStringConvertible {
         case .sandbox(let error): "\(error)"
         case .mapping(let error): "\(error)"
         case .paired(let error): "\(error)"
+        case .receiver(let error): "\(error)"
         }
     }
 }

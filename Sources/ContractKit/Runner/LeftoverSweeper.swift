@@ -66,14 +66,15 @@ public struct LeftoverSweeper: Sendable {
         }
         var results: [StepResult] = []
         for listing in listings {
+            let request = RequestTemplate(method: "GET", path: listing.listPath)
             let step = ScenarioStep(
                 name: "sweep: list \(listing.version) subscriptions",
-                request: RequestTemplate(method: "GET", path: listing.listPath),
+                request: request,
                 expect: Expectation(statuses: [200])
             )
             let scenario = Scenario(name: "cleanup \(runID)", version: listing.version, steps: [step])
             var scope = VariableScope(defaults: [:], runID: runID, uuid: .init(), startedAt: runner.clock.date)
-            let list = await runner.perform(step, of: scenario, scope: &scope, isCleanup: true).result
+            let list = await runner.perform(step, request, of: scenario, scope: &scope, isCleanup: true).result
             results.append(list)
             let body = list.response.flatMap { try? JSONParser.parse($0.body) }
             let leftovers = (body?.value(at: listing.items)?.arrayValue ?? []).compactMap { item -> String? in

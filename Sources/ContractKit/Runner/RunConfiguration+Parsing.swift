@@ -75,6 +75,23 @@ extension RunConfiguration {
                     throw usage("--timeout must be a positive number of seconds", flag: flag)
                 }
                 configuration.requestTimeout = .milliseconds(Int64(seconds * 1000))
+            case "--receiver-port":
+                let text = try value()
+                guard let port = UInt16(text) else {
+                    throw usage("--receiver-port must be a port number 0–65535 (0: any free port)", flag: flag)
+                }
+                configuration.receiverPort = port
+            case "--receiver-public-url":
+                let text = try value()
+                guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+                    ["http", "https"].contains(scheme), url.host?.isEmpty == false
+                else {
+                    throw usage(
+                        "--receiver-public-url must be the tunnel's absolute URL, like https://hooks.example.dev",
+                        flag: flag
+                    )
+                }
+                configuration.receiverPublicURL = url
             case "--token", "--api-key", "--v3-token", "--v2-token", "--integration-token":
                 throw usage(
                     "credentials are never taken from flags (they would land in shell history and CI logs)",

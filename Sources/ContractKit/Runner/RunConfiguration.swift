@@ -27,6 +27,10 @@ public struct RunConfiguration: Sendable, Hashable, CustomStringConvertible {
     public var rate: Double?
     public var runID: String
     public var requestTimeout: Duration = .seconds(30)
+    /// The local port of the webhook receiver (`--receiver-port`); 0 lets the system pick one.
+    public var receiverPort: UInt16 = 0
+    /// The public HTTPS URL of a tunnel to the receiver (`--receiver-public-url`), for a real API.
+    public var receiverPublicURL: URL?
 
     public init(runID: String = Self.newRunID()) {
         self.runID = runID
@@ -41,7 +45,7 @@ public struct RunConfiguration: Sendable, Hashable, CustomStringConvertible {
     public static let flags = [
         "--target sandbox", "--v3-base-url URL", "--v2-base-url URL", "--only v2|v3", "--tag TAG",
         "--scenario NAME", "--parallel N", "--shard K/N", "--read-only", "--max-requests N", "--rate N/s",
-        "--run-id ID", "--timeout SECONDS",
+        "--run-id ID", "--timeout SECONDS", "--receiver-port PORT", "--receiver-public-url URL",
     ]
 
     /// The versions the run covers.

@@ -8,8 +8,44 @@ extension ScenarioRunner {
         var breaks: Bool
     }
 
+    /// Carries out a step of any kind; request steps that create a subscription pointing at the
+    /// receiver are remembered in `webhooks` for the delivery checks.
     func perform(
         _ step: ScenarioStep,
+        of scenario: Scenario,
+        scope: inout VariableScope,
+        webhooks: inout ScenarioWebhooks?,
+        isCleanup: Bool = false
+    ) async -> StepOutcome {
+        switch step.action {
+        case .request(let template):
+            let outcome = await perform(step, template, of: scenario, scope: &scope, isCleanup: isCleanup)
+            webhooks?.bind(outcome.result)
+            return outcome
+        case .trigger(let trigger):
+            if let webhooks, webhooks.harness.triggersThroughSandbox {
+                return await triggerThroughSandbox(
+                    trigger, step: step, of: scenario, scope: scope, receiverPrefix: webhooks.prefix)
+            }
+            guard let template = trigger.request else {
+                let error = HarnessError(
+                    .invalidScenario,
+                    "the trigger has no request to send to a real API",
+                    at: .init(file: scenario.file, step: step.name, field: "request"),
+                    hint: "give the step a request that makes \(trigger.eventType) happen (specs/scenarios/README.md)"
+                )
+                return StepOutcome(result: StepResult(name: step.name, status: .errored(error)), breaks: true)
+            }
+            return await perform(step, template, of: scenario, scope: &scope, isCleanup: isCleanup)
+        case .expectDeliveries(let expectation):
+            return await expectDeliveries(expectation, step: step, of: scenario, webhooks: webhooks)
+        }
+    }
+
+    /// Sends `template` as `step`'s request and checks the response.
+    func perform(
+        _ step: ScenarioStep,
+        _ template: RequestTemplate,
         of scenario: Scenario,
         scope: inout VariableScope,
         isCleanup: Bool = false,
@@ -41,7 +77,7 @@ extension ScenarioRunner {
 
         let request: TransportRequest
         do {
-            request = try buildRequest(step, version: scenario.version, scope: scope)
+            request = try buildRequest(template, version: scenario.version, scope: scope)
         } catch {
             var error = error
             error.location = .init(file: scenario.file, step: step.name, field: error.location.field)
@@ -143,7 +179,7 @@ extension ScenarioRunner {
     }
 
     func buildRequest(
-        _ step: ScenarioStep,
+        _ template: RequestTemplate,
         version: APIVersion,
         scope: VariableScope
     ) throws(HarnessError)
@@ -157,7 +193,6 @@ extension ScenarioRunner {
                 hint: "pass --\(version)-base-url or LINQ_\(version.rawValue.uppercased())_BASE_URL, or use the sandbox"
             )
         }
-        let template = step.request
         let path = try scope.render(template.path)
         var query: [RequestTemplate.QueryItem] = []
         for item in template.query { query.append(.init(name: item.name, value: try scope.render(item.value))) }

@@ -19,7 +19,8 @@ public struct ScenarioRunner: Sendable {
     /// Random numbers in `0..<1` for back-off jitter.
     public var random: @Sendable () -> Double
     public var runID: String
-    public var receiverURL: String?
+    /// The webhook receiver and delivery checks; `nil` when the run has no receiver.
+    public var webhooks: WebhookHarness?
     /// The process environment; only `LINQ_TEST_*` variables reach scenarios.
     public var environment: [String: String]
     public var requestTimeout: Duration
@@ -37,7 +38,7 @@ public struct ScenarioRunner: Sendable {
         clock: any RunnerClock = SystemClock(),
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         runID: String,
-        receiverURL: String? = nil,
+        webhooks: WebhookHarness? = nil,
         environment: [String: String] = [:],
         requestTimeout: Duration = .seconds(30)
     ) {
@@ -53,7 +54,7 @@ public struct ScenarioRunner: Sendable {
         self.clock = clock
         self.random = random
         self.runID = runID
-        self.receiverURL = receiverURL
+        self.webhooks = webhooks
         self.environment = environment
         self.requestTimeout = requestTimeout
     }
@@ -63,14 +64,43 @@ public struct ScenarioRunner: Sendable {
 
     public func run(_ scenario: Scenario) async -> ScenarioResult {
         let started = clock.uptime
+        let uuid = UUID()
         var scope = VariableScope(
             defaults: scenario.variables,
             runID: runID,
-            uuid: UUID(),
+            uuid: uuid,
             startedAt: clock.date,
-            receiverURL: receiverURL,
             environment: environment
         )
+        var webhooks: ScenarioWebhooks?
+        if scenario.usesWebhooks {
+            func ended(_ status: ScenarioResult.Status) -> ScenarioResult {
+                ScenarioResult(
+                    name: scenario.name,
+                    version: scenario.version,
+                    file: scenario.file,
+                    tags: scenario.tags,
+                    status: status
+                )
+            }
+            guard let harness = self.webhooks else {
+                return ended(.skipped(reason: "needs the webhook receiver, which this run does not start"))
+            }
+            if let reason = triggerSkipReason(scenario, harness: harness) { return ended(.skipped(reason: reason)) }
+            do {
+                let hooks = try ScenarioWebhooks(
+                    harness: harness,
+                    scenario: scenario,
+                    runID: runID,
+                    uuid: uuid.uuidString.lowercased()
+                )
+                scope.setReceiverURLs(hooks.urls)
+                webhooks = hooks
+                if hooks.takesTurns { await harness.turns.acquire(scenario.version) }
+            } catch {
+                return ended(.errored(error))
+            }
+        }
         var steps: [StepResult] = []
         var broken: String?
         for step in scenario.steps {
@@ -80,15 +110,16 @@ public struct ScenarioRunner: Sendable {
                 )
                 continue
             }
-            let outcome = await perform(step, of: scenario, scope: &scope)
+            let outcome = await perform(step, of: scenario, scope: &scope, webhooks: &webhooks)
             steps.append(outcome.result)
             if outcome.breaks { broken = step.name }
         }
         var cleanup: [StepResult] = []
         for step in scenario.cleanup {
-            cleanup.append(await perform(step, of: scenario, scope: &scope, isCleanup: true).result)
+            cleanup.append(await perform(step, of: scenario, scope: &scope, webhooks: &webhooks, isCleanup: true).result)
         }
         cleanup += await deleteLedgerEntries(ledger.drain(version: scenario.version, scenario: scenario.name))
+        if let webhooks, webhooks.takesTurns { await webhooks.harness.turns.release(scenario.version) }
         return ScenarioResult(
             name: scenario.name,
             version: scenario.version,
@@ -105,16 +136,17 @@ public struct ScenarioRunner: Sendable {
     public func deleteLedgerEntries(_ entries: [CleanupLedger.Entry]) async -> [StepResult] {
         var results: [StepResult] = []
         for entry in entries {
+            let delete = RequestTemplate(method: "DELETE", path: entry.deletePath)
             let step = ScenarioStep(
                 name: "cleanup: DELETE \(entry.deletePath)",
-                request: RequestTemplate(method: "DELETE", path: entry.deletePath),
+                request: delete,
                 expect: Expectation(statuses: Self.deleteStatuses)
             )
             let scenario = Scenario(name: entry.scenario, version: entry.version, steps: [])
             // The path is already resolved: an empty scope renders it unchanged.
             var scope = VariableScope(defaults: [:], runID: runID, uuid: UUID(), startedAt: clock.date)
             results.append(
-                await perform(step, of: scenario, scope: &scope, isCleanup: true, isLedgerDelete: true).result
+                await perform(step, delete, of: scenario, scope: &scope, isCleanup: true, isLedgerDelete: true).result
             )
         }
         return results

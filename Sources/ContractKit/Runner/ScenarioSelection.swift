@@ -1,5 +1,6 @@
 /// Which scenarios a run includes (`--only`, `--tag`, `--scenario`, `--shard`) and which it
-/// includes but skips (`--read-only`, sandbox-only against a real deployment, webhooks without a receiver).
+/// includes but skips (`--read-only`, sandbox-only or — without `--tag slow` — slow scenarios against a
+/// real deployment, webhooks without a receiver).
 public struct ScenarioSelection: Sendable, Hashable {
     /// A stable 1/`count` share of the scenarios (`--shard K/N`, `index` is K, 1-based).
     public struct Shard: Sendable, Hashable, CustomStringConvertible {
@@ -65,6 +66,9 @@ public struct ScenarioSelection: Sendable, Hashable {
         }
         if !isSandboxTarget, scenario.hasTag(Scenario.Tag.sandboxOnly) {
             return "relies on sandbox-only behaviour; the target is a real deployment"
+        }
+        if !isSandboxTarget, scenario.hasTag(Scenario.Tag.slow), !tags.contains(Scenario.Tag.slow) {
+            return "slow against a real API (waits out delivery retries); run it with --tag slow"
         }
         if !hasReceiver, scenario.hasTag(Scenario.Tag.webhooks) {
             return "needs the webhook receiver, which this run does not start"

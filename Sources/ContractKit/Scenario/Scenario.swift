@@ -16,6 +16,8 @@ public struct Scenario: Sendable, Hashable {
     public var cleanup: [ScenarioStep]
     /// When `false`, every request is sent once, to observe the server's raw behaviour.
     public var isRetryEnabled: Bool
+    /// The webhook receiver paths the scenario's subscriptions point at, with their scripted answers.
+    public var receiver: [ReceiverEndpoint]
     /// The file the scenario came from, relative to the scenarios directory (`v3/subscriptions.json`).
     public var file: String
 
@@ -28,6 +30,7 @@ public struct Scenario: Sendable, Hashable {
         steps: [ScenarioStep],
         cleanup: [ScenarioStep] = [],
         isRetryEnabled: Bool = true,
+        receiver: [ReceiverEndpoint] = [],
         file: String = ""
     ) {
         self.name = name
@@ -38,7 +41,16 @@ public struct Scenario: Sendable, Hashable {
         self.steps = steps
         self.cleanup = cleanup
         self.isRetryEnabled = isRetryEnabled
+        self.receiver = receiver
         self.file = file
+    }
+
+    /// Whether the scenario declares receiver paths or has trigger or delivery steps.
+    public var usesWebhooks: Bool {
+        !receiver.isEmpty
+            || (steps + cleanup).contains { step in
+                if case .request = step.action { false } else { true }
+            }
     }
 
     /// Whether the scenario carries `tag`.
@@ -54,7 +66,8 @@ extension Scenario {
         public static let writes = "writes"
         /// Needs the webhook receiver (`{{receiver.url}}`).
         public static let webhooks = "webhooks"
-        /// Takes long (waits for deliveries or rate limits).
+        /// Takes long against a real API (waits for delivery retries or rate limits): skipped there
+        /// unless `--tag slow` is given; the sandbox runs it in accelerated time.
         public static let slow = "slow"
         /// Relies on sandbox-only behaviour (fault profiles); skipped against real deployments.
         public static let sandboxOnly = "sandbox-only"

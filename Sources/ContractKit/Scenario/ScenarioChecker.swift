@@ -12,6 +12,7 @@ struct ScenarioChecker {
     }
 
     mutating func check() throws(HarnessError) {
+        try checkWebhookTag()
         for (index, step) in scenario.steps.enumerated() {
             try check(step, at: "/steps/\(index)")
         }
@@ -21,16 +22,25 @@ struct ScenarioChecker {
     }
 
     private mutating func check(_ step: ScenarioStep, at field: String) throws(HarnessError) {
-        let request = step.request
-        try use(request.path, step: step, field: "\(field)/request/path")
-        for item in request.query {
-            try use(item.value, step: step, field: "\(field)/request/query/\(item.name)")
+        switch step.action {
+        case .request(let request):
+            try check(request, of: step, at: "\(field)/request")
+        case .trigger(let trigger):
+            if let phoneNumber = trigger.phoneNumber {
+                try use(phoneNumber, step: step, field: "\(field)/trigger/phoneNumber")
+            }
+            if let request = trigger.request { try check(request, of: step, at: "\(field)/request") }
+        case .expectDeliveries(let expectation):
+            guard scenario.receiver.contains(where: { $0.path == expectation.path }) else {
+                throw error(
+                    "the receiver path '\(expectation.path)' is not declared",
+                    step: step,
+                    field: "\(field)/expectDeliveries/path",
+                    hint: "add {\"path\": \"\(expectation.path)\"} to the scenario's \"receiver\""
+                )
+            }
+            return
         }
-        for header in request.headers.fields {
-            try use(header.value, step: step, field: "\(field)/request/headers/\(header.name)")
-        }
-        if let body = request.body { try use(body, step: step, field: "\(field)/request/body") }
-        try requireOperation(method: request.method, path: request.path, step: step, field: "\(field)/request/path")
         if let id = step.expect.operationID, !spec.hasOperation(id: id) {
             throw error(
                 "the spec has no operation '\(id)'",
@@ -53,6 +63,30 @@ struct ScenarioChecker {
             try use(creates.deletePath, step: step, field: at)
             try requireOperation(method: "DELETE", path: creates.deletePath, step: step, field: at)
         }
+    }
+
+    private func check(_ request: RequestTemplate, of step: ScenarioStep, at field: String) throws(HarnessError) {
+        try use(request.path, step: step, field: "\(field)/path")
+        for item in request.query {
+            try use(item.value, step: step, field: "\(field)/query/\(item.name)")
+        }
+        for header in request.headers.fields {
+            try use(header.value, step: step, field: "\(field)/headers/\(header.name)")
+        }
+        if let body = request.body { try use(body, step: step, field: "\(field)/body") }
+        try requireOperation(method: request.method, path: request.path, step: step, field: "\(field)/path")
+    }
+
+    /// A scenario that uses the receiver, triggers events or waits for deliveries must say so with
+    /// the `webhooks` tag, which is what selection and skipping go by.
+    private func checkWebhookTag() throws(HarnessError) {
+        guard scenario.usesWebhooks, !scenario.hasTag(Scenario.Tag.webhooks) else { return }
+        throw HarnessError(
+            .invalidScenario,
+            "the scenario uses the webhook receiver or triggers events but is not tagged '\(Scenario.Tag.webhooks)'",
+            at: .init(file: scenario.file, field: "/tags"),
+            hint: "add \"\(Scenario.Tag.webhooks)\" to \"tags\""
+        )
     }
 
     private func requireOperation(
@@ -93,7 +127,12 @@ struct ScenarioChecker {
         } catch {
             throw self.error(error.description, step: step, field: field, hint: "")
         }
-        for name in template.variableNames where !defined.contains(name) && !VariableScope.isExternallyDefined(name) {
+        for name in template.variableNames where name.hasPrefix("receiver.url") {
+            try checkReceiverVariable(name, step: step, field: field)
+        }
+        for name in template.variableNames
+        where !defined.contains(name) && !VariableScope.isExternallyDefined(name) && !name.hasPrefix("receiver.url")
+        {
             let hint =
                 if name.hasPrefix("env.") {
                     "only environment variables starting with \(VariableScope.environmentPrefix) are reachable"
@@ -102,6 +141,21 @@ struct ScenarioChecker {
                 }
             let message = "the variable '\(name.excerpt)' is not defined at this point"
             throw error(message, step: step, field: field, hint: hint)
+        }
+    }
+
+    /// `receiver.url` needs a declared receiver path; `receiver.url:/a` needs `/a` declared.
+    private func checkReceiverVariable(_ name: String, step: ScenarioStep, field: String) throws(HarnessError) {
+        let path =
+            name.hasPrefix(TemplateString.receiverURLPrefix)
+            ? String(name.dropFirst(TemplateString.receiverURLPrefix.count)) : scenario.receiver.first?.path
+        guard let path, scenario.receiver.contains(where: { $0.path == path }) else {
+            throw error(
+                "'\(name)' names no receiver path the scenario declares",
+                step: step,
+                field: field,
+                hint: "declare it in the scenario's \"receiver\": [{\"path\": \"/a\", \"script\": [200]}]"
+            )
         }
     }
 

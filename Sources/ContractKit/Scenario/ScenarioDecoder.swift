@@ -10,7 +10,7 @@ struct ScenarioDecoder {
     func decode(_ json: JSONValue) throws(HarnessError) -> Scenario {
         let root = try object(json, at: .root, step: nil)
         try allowOnly(
-            ["name", "version", "tags", "description", "variables", "steps", "cleanup", "retries"],
+            ["name", "version", "tags", "description", "variables", "steps", "cleanup", "retries", "receiver"],
             in: root,
             at: .root,
             step: nil
@@ -32,6 +32,7 @@ struct ScenarioDecoder {
             guard let flag = value.boolValue else { throw error("retries must be true or false", at: "/retries") }
             retries = flag
         }
+        let receiver = try decodeReceiver(root["receiver"], at: "/receiver")
         return Scenario(
             name: name,
             version: version,
@@ -41,6 +42,7 @@ struct ScenarioDecoder {
             steps: steps,
             cleanup: cleanup,
             isRetryEnabled: retries,
+            receiver: receiver,
             file: file
         )
     }
@@ -75,11 +77,15 @@ struct ScenarioDecoder {
     private func decodeStep(_ json: JSONValue, at pointer: JSONPointer) throws(HarnessError) -> ScenarioStep {
         let step = try object(json, at: pointer, step: nil)
         let name = try string(step, "name", at: pointer, step: nil)
-        try allowOnly(["name", "request", "expect", "createsResource"], in: step, at: pointer, step: name)
-        guard let requestJSON = step["request"] else {
-            throw error("missing \"request\"", at: pointer, step: name)
+        if let value = step["expectDeliveries"] {
+            try allowOnly(["name", "expectDeliveries"], in: step, at: pointer, step: name)
+            let expectation = try decodeDeliveryExpectation(value, at: pointer.appending("expectDeliveries"), step: name)
+            return ScenarioStep(name: name, action: .expectDeliveries(expectation))
         }
-        let request = try decodeRequest(requestJSON, at: pointer.appending("request"), step: name)
+        try allowOnly(["name", "request", "expect", "createsResource", "trigger"], in: step, at: pointer, step: name)
+        let request = try step["request"].map { value throws(HarnessError) in
+            try decodeRequest(value, at: pointer.appending("request"), step: name)
+        }
         let expect = try step["expect"].map { value throws(HarnessError) in
             try decodeExpectation(value, at: pointer.appending("expect"), step: name)
         }
@@ -90,10 +96,18 @@ struct ScenarioDecoder {
             try allowOnly(["deletePath"], in: members, at: at, step: name)
             creates = ResourceCleanup(deletePath: try string(members, "deletePath", at: at, step: name))
         }
-        return ScenarioStep(name: name, request: request, expect: expect ?? .init(), createsResource: creates)
+        let action: ScenarioStep.Action
+        if let value = step["trigger"] {
+            action = .trigger(try decodeTrigger(value, request: request, at: pointer.appending("trigger"), step: name))
+        } else if let request {
+            action = .request(request)
+        } else {
+            throw error("missing \"request\" (or \"trigger\", \"expectDeliveries\")", at: pointer, step: name)
+        }
+        return ScenarioStep(name: name, action: action, expect: expect ?? .init(), createsResource: creates)
     }
 
-    private func decodeRequest(
+    func decodeRequest(
         _ json: JSONValue,
         at pointer: JSONPointer,
         step: String

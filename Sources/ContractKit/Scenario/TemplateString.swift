@@ -2,8 +2,8 @@ import Foundation
 
 /// A string with `{{variable}}` placeholders, parsed once.
 ///
-/// Names are letters, digits, `_`, `-` and `.` (`subId`, `env.LINQ_TEST_PHONE`, `run.id`);
-/// spaces inside the braces are ignored. There is no escape: a literal `{{` cannot be written.
+/// Names are letters, digits, `_`, `-` and `.` (`subId`, `env.LINQ_TEST_PHONE`, `run.id`), or
+/// `receiver.url:` followed by a receiver path (`receiver.url:/a`); spaces inside the braces are ignored. There is no escape: a literal `{{` cannot be written.
 public struct TemplateString: Sendable, Hashable {
     enum Part: Sendable, Hashable {
         case literal(String)
@@ -75,12 +75,28 @@ public struct TemplateString: Sendable, Hashable {
         public var name: String
     }
 
+    /// The prefix of the names that stand for one receiver path's URL (`receiver.url:/a`).
+    public static let receiverURLPrefix = "receiver.url:"
+
     static func isValidName(_ name: some StringProtocol) -> Bool {
-        !name.isEmpty
+        if name.hasPrefix(receiverURLPrefix) {
+            let path = name.dropFirst(receiverURLPrefix.count)
+            return path.hasPrefix("/") && isValidReceiverPath(path)
+        }
+        return !name.isEmpty
             && name.unicodeScalars.allSatisfy { scalar in
                 scalar.isASCII
                     && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
                         || scalar == "_" || scalar == "-" || scalar == ".")
             }
+    }
+
+    /// Whether `path` uses only the characters a receiver path may have: letters, digits, `-`, `_`, `.`, `/`.
+    static func isValidReceiverPath(_ path: some StringProtocol) -> Bool {
+        path.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-_./".unicodeScalars.contains(scalar))
+        }
     }
 }

@@ -16,21 +16,18 @@ public struct VariableScope: Sendable {
     ///   - runID: the run's id (`{{run.id}}`).
     ///   - uuid: this scenario run's UUID (`{{uuid}}`).
     ///   - startedAt: this scenario run's start (`{{timestamp}}`, ISO 8601 UTC).
-    ///   - receiverURL: the webhook receiver's base URL, when one runs.
     ///   - environment: the process environment; only ``environmentPrefix`` names are kept.
     public init(
         defaults: [String: JSONValue],
         runID: String,
         uuid: UUID,
         startedAt: Date,
-        receiverURL: String? = nil,
         environment: [String: String] = [:]
     ) {
         values = defaults
         values["run.id"] = .string(runID)
         values["uuid"] = .string(uuid.uuidString.lowercased())
         values["timestamp"] = .string(startedAt.formatted(.iso8601))
-        if let receiverURL { values["receiver.url"] = .string(receiverURL) }
         self.environment = environment.filter { $0.key.hasPrefix(Self.environmentPrefix) }
     }
 
@@ -49,6 +46,12 @@ public struct VariableScope: Sendable {
                 ? environment[String(name.dropFirst(4))].map(JSONValue.string) : nil
         }
         return values[name]
+    }
+
+    /// Makes `{{receiver.url:<path>}}` the URL of each receiver path, and `{{receiver.url}}` the first one's.
+    public mutating func setReceiverURLs(_ urls: [(path: String, url: String)]) {
+        for (path, url) in urls { values[TemplateString.receiverURLPrefix + path] = .string(url) }
+        if let first = urls.first { values["receiver.url"] = .string(first.url) }
     }
 
     /// Sets a captured value; it shadows a default of the same name.
@@ -104,8 +107,8 @@ public struct VariableScope: Sendable {
         let hint =
             if name.hasPrefix("env.") {
                 "export \(name.dropFirst(4)) (only \(environmentPrefix)* variables are reachable)"
-            } else if name == "receiver.url" {
-                "run the scenario with the webhook receiver (tag it 'webhooks')"
+            } else if name.hasPrefix("receiver.url") {
+                "declare the path in the scenario's \"receiver\" and tag the scenario 'webhooks'"
             } else {
                 "the step that captures it did not run or its value was missing"
             }

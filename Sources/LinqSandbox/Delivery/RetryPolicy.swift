@@ -24,6 +24,11 @@ struct RetryPolicy: Sendable, Hashable {
         }
     }
 
+    /// Real-time seconds from the first attempt to attempt `attempt` (1-based) when every earlier one failed.
+    func arrival(ofAttempt attempt: Int) -> Double {
+        (1..<max(attempt, 1)).reduce(0) { $0 + delay(beforeRetry: $1, faults: []) }
+    }
+
     /// Seconds to wait before retry number `retry` (1 for the first retry).
     func delay(beforeRetry retry: Int, faults: Set<SandboxFault>) -> Double {
         guard !faults.contains(.retryWithoutBackoff) else { return initialDelay }

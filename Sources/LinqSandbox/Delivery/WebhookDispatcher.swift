@@ -43,7 +43,8 @@ final class WebhookDispatcher: Sendable {
         case .v3:
             let targets = store.withState { state in
                 state.v3Subscriptions.filter {
-                    $0.matches(
+                    event.isScoped(to: $0.targetURL)
+                        && $0.matches(
                         eventType: event.eventType,
                         phoneNumber: event.phoneNumber,
                         ignoringPhoneFilter: ignoreFilter
@@ -58,7 +59,9 @@ final class WebhookDispatcher: Sendable {
             return targets.map(\.id)
         case .v2:
             let targets = store.withState { state in
-                state.v2Subscriptions.filter { $0.active && $0.events.contains(event.eventType) }
+                state.v2Subscriptions.filter {
+                    event.isScoped(to: $0.webhookURL) && $0.active && $0.events.contains(event.eventType)
+                }
             }
             for subscription in targets {
                 start(event, owner: (String(subscription.id), subscription.webhookURL)) { attempt in

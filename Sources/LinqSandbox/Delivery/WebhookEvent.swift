@@ -10,6 +10,15 @@ struct WebhookEvent: Sendable, Hashable {
     var eventID: String
     var traceID: String
     var createdAt: Date
+    /// Sandbox-only scoping: when set, only subscriptions whose target URL contains it get the event,
+    /// so concurrent test scenarios each see only their own deliveries. A real sender has no such filter.
+    var targetURLContains: String? = nil
     /// The faults active on the triggering request.
     var faults: Set<SandboxFault>
+}
+
+extension WebhookEvent {
+    func isScoped(to targetURL: String) -> Bool {
+        targetURLContains.map { targetURL.contains($0) } ?? true
+    }
 }

@@ -9,8 +9,10 @@ import LinqSandbox
 struct SelfCheck: Sendable {
     var inputs: SuiteInputs
     var specsDirectory: String
-    /// Sandboxes (whole suite runs) at once.
-    var parallel = 4
+    /// Sandboxes (whole suite runs) at once. A run spends nearly all its time waiting for scheduled
+    /// webhook retries, so eight at once fit two cores.
+    static let defaultParallel = 8
+    var parallel = SelfCheck.defaultParallel
 
     /// Runs the clean sandbox and one sandbox per fault in `faults`; `progress` sees each profile as
     /// it finishes, with how many have finished and how many there are.

@@ -21,7 +21,7 @@ struct SelfCheckCommand: ConformanceCommand {
                 valueName: "DIR",
                 help: "Write selfcheck.md and selfcheck-junit.xml here (default reports)."
             ),
-            OptionSpec(name: "parallel", valueName: "N", help: "Sandboxes run at once (default 4)."),
+            OptionSpec(name: "parallel", valueName: "N", help: "Sandboxes run at once (default \(SelfCheck.defaultParallel))."),
             OptionSpec(name: "scenarios", valueName: "DIR", help: "Scenario directory (default: SPECS/scenarios)."),
         ] + SpecSelection.options
 
@@ -67,7 +67,7 @@ struct SelfCheckCommand: ConformanceCommand {
     }
 
     private func parallelism(_ arguments: CommandLineArguments) throws(UsageError) -> Int {
-        guard let text = arguments.value("parallel") else { return 4 }
+        guard let text = arguments.value("parallel") else { return SelfCheck.defaultParallel }
         guard let value = Int(text), (1...64).contains(value) else {
             throw UsageError(message: "--parallel must be a whole number from 1 to 64, not '\(text)'", command: name)
         }

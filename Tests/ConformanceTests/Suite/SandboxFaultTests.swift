@@ -25,21 +25,24 @@ struct SandboxFaultTests {
         #expect(result.scenarios.allSatisfy { $0.status == .passed })
     }
 
-    /// The API faults whose rules the response checks and scenarios own (delivery and secret faults
-    /// are proved by the webhook tests).
-    static let faults: [SandboxFault] = [
-        .missingRequiredField, .wrongFieldType, .undocumentedEventType, .errorWithoutEnvelope,
-        .errorStatusMismatch, .wrongNotFoundCode, .rateLimitWithoutRetryAfter, .nonJSONSuccessBody,
-        .wrongContentType, .missingTraceID, .targetURLNotUnique, .httpTargetURLAccepted, .putIgnoresIsActive,
-        .v2PlainTextErrors,
-    ]
+    /// Every fault of the catalogue: API faults show in the response checks and scenario assertions,
+    /// secret faults in `secret.once` on every response, delivery faults in the webhook scenarios'
+    /// delivery checks, all through the path a user's `conformance run` takes.
+    static let faults: [SandboxFault] = SandboxFault.allCases
+
+    @Test func everyFaultHasACase() {
+        #expect(Set(Self.faults) == Set(SandboxFault.allCases))
+    }
 
     @Test(arguments: faults)
     func aFaultMakesItsDocumentedRuleFire(fault: SandboxFault) async throws {
         let result = try await runSuite(faults: [fault])
         let rules = Set(result.findings.map(\.rule))
         #expect(rules.contains(fault.rule), "\(fault.name) should trip \(fault.rule); saw \(rules.sorted())")
-        #expect(AssessedRun(result, gate: Gate(today: CalendarDate(utc: Date()))).verdict.exitCode == .failed)
+        // A rule the default policy rates a warning (backoff timing on a shared machine) need not fail the run.
+        if SeverityPolicy().severity(of: Finding(rule: fault.rule, message: "")) == .error {
+            #expect(AssessedRun(result, gate: Gate(today: CalendarDate(utc: Date()))).verdict.exitCode == .failed)
+        }
         #expect(!result.scenarios.contains { if case .errored = $0.status { true } else { false } })
     }
 }

@@ -22,7 +22,7 @@ struct ScenarioCase: Sendable, CustomTestStringConvertible {
         } catch {
             return [ScenarioCase(scenario: nil, problem: "\(error)")]
         }
-        let selection = configuration.selection(hasReceiver: false)
+        let selection = configuration.selection(hasReceiver: true)
         return inputs.scenarios
             .filter { $0.version == version && selection.includes($0) && selection.skipReason(for: $0) == nil }
             .map { ScenarioCase(scenario: $0, problem: nil) }

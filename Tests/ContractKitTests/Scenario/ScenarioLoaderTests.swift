@@ -62,7 +62,7 @@ struct ScenarioLoaderTests {
         #expect(create.expect.assertions[1] == Assertion(.header(name: "X-Trace-ID"), .present))
         #expect(create.createsResource?.deletePath == "/v3/webhook-subscriptions/{{subId}}")
         #expect(scenario.steps[1].expect.statuses == [200, 404])
-        #expect(scenario.steps[1].request.auth == .default)
+        #expect(scenario.steps[1].request?.auth == .default)
     }
 
     /// The valid scenario with the member at `pointer` replaced (numeric tokens index arrays).
