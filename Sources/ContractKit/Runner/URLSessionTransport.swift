@@ -46,10 +46,10 @@ public final class URLSessionTransport: HTTPTransport {
 
         let task = session.dataTask(with: urlRequest)
         let host = request.url.host ?? request.url.absoluteString
-        let watchdog = Task { [delegate] in
-            try await Task.sleep(for: request.timeout)
-            delegate.markTimedOut(task)
-        }
+        // The deadline is a Dispatch timer, not a sleeping task: a pool busy with checking must not
+        // stretch a 1 s timeout to many seconds.
+        let watchdog = DispatchWorkItem { [delegate] in delegate.markTimedOut(task) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + request.timeout.seconds, execute: watchdog)
         defer { watchdog.cancel() }
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -60,7 +60,9 @@ public final class URLSessionTransport: HTTPTransport {
                 task.resume()
             }
         } onCancel: {
-            task.cancel()
+            // Runs under the runtime's task-status lock; URLSessionTask.cancel() waits for the session's
+            // queue, which may be resuming this very task. Cancelling from another thread avoids the deadlock.
+            DispatchQueue.global().async { task.cancel() }
         }
         return try result.get()
     }
