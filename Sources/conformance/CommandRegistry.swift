@@ -9,6 +9,7 @@ enum CommandRegistry {
         DiffCommand(),
         DiffSpecsCommand(),
         SelfCheckCommand(),
+        MergeReportsCommand(),
     ]
 
     static func command(named name: String) -> (any ConformanceCommand)? {
