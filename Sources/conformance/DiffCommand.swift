@@ -30,21 +30,9 @@ struct DiffCommand: ConformanceCommand {
         }
         let threshold = try Self.threshold(arguments.value("fail-below"), command: name)
         let specs = context.resolvePath(SpecSelection(arguments).directory)
-        let configuration: RunConfiguration
-        let faults: Set<SandboxFault>
-        let gate: Gate
-        do {
-            configuration = try RunConfiguration.parse(
-                RunCommand.configurationArguments(arguments), environment: context.environment)
-            faults = try SandboxFault.parseList(arguments.values("sandbox-fault").joined(separator: ","))
-            gate = try RunGate.make(arguments, specsDirectory: specs)
-        } catch {
-            context.output.printError("error: \(error)")
-            return 2
-        }
-        if !faults.isEmpty, configuration.target != .sandbox {
-            throw UsageError(message: "--sandbox-fault applies only to the sandbox target", command: name)
-        }
+        guard let options = try RunOptions.parse(arguments, specsDirectory: specs, context: context, command: name)
+        else { return 2 }
+        let (configuration, faults, gate) = (options.configuration, options.faults, options.gate)
         let scenarios = context.resolvePath(arguments.value("scenarios") ?? specs + "/scenarios")
         let reporting: MigrationReporting
         let result: RunResult

@@ -70,23 +70,9 @@ struct RunCommand: ConformanceCommand {
             throw UsageError(message: "unexpected argument '\(extra)'", command: name)
         }
         let specs = context.resolvePath(SpecSelection(arguments).directory)
-        let configuration: RunConfiguration
-        let faults: Set<SandboxFault>
-        let gate: Gate
-        do {
-            configuration = try RunConfiguration.parse(
-                Self.configurationArguments(arguments),
-                environment: context.environment
-            )
-            faults = try SandboxFault.parseList(arguments.values("sandbox-fault").joined(separator: ","))
-            gate = try RunGate.make(arguments, specsDirectory: specs)
-        } catch {
-            context.output.printError("error: \(error)")
-            return 2
-        }
-        if !faults.isEmpty, configuration.target != .sandbox {
-            throw UsageError(message: "--sandbox-fault applies only to the sandbox target", command: name)
-        }
+        guard let options = try RunOptions.parse(arguments, specsDirectory: specs, context: context, command: name)
+        else { return 2 }
+        let (configuration, faults, gate) = (options.configuration, options.faults, options.gate)
         let redactor = Redactor(environment: context.environment)
         let console = ConsoleReporter(
             output: CommandReportOutput(output: context.output),
