@@ -48,15 +48,19 @@ extension URLSessionTransport {
             abandon(task, because: nil)
         }
 
-        /// Ends the exchange now with `reason` (`nil`: the deadline passed) and cancels the task.
+        /// Answers the caller now with `reason` (`nil`: the deadline passed), then cancels the task
+        /// from another thread.
         ///
-        /// The caller is answered here rather than from `didCompleteWithError`, which
-        /// FoundationNetworking delivers only after every body chunk already queued for this
-        /// delegate: against a server that streams without end that came seconds past the deadline.
+        /// Both orders matter against a server that streams without end. The caller is answered
+        /// here rather than from `didCompleteWithError`, which FoundationNetworking delivers only
+        /// after every body chunk already queued for this delegate. And `URLSessionTask.cancel()`
+        /// waits for the session's work queue, which libcurl keeps busy reading for as long as bytes
+        /// keep coming: called first, or on the delegate queue, it held the answer back by up to
+        /// minutes on a loaded machine while unread chunks piled up behind the blocked delegate.
         private func abandon(_ task: URLSessionTask, because reason: TransportError?) {
             guard let exchange = exchanges.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
-            task.cancel()
             exchange.continuation.resume(returning: .failure(reason ?? .timeout(after: exchange.timeout)))
+            URLSessionTransport.cancelElsewhere(task)
         }
 
         func urlSession(

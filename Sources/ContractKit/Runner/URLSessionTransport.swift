@@ -32,7 +32,8 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     deinit {
-        session.invalidateAndCancel()
+        // `invalidateAndCancel()` waits for the session's work queue, like `cancel()` below.
+        DispatchQueue.global().async { [session] in session.invalidateAndCancel() }
     }
 
     public func send(_ request: TransportRequest) async throws(TransportError) -> TransportResponse {
@@ -60,11 +61,20 @@ public final class URLSessionTransport: HTTPTransport {
                 task.resume()
             }
         } onCancel: {
-            // Runs under the runtime's task-status lock; URLSessionTask.cancel() waits for the session's
-            // queue, which may be resuming this very task. Cancelling from another thread avoids the deadlock.
-            DispatchQueue.global().async { task.cancel() }
+            // Runs under the runtime's task-status lock, while the session's queue may be resuming this
+            // very task: cancelling in place would deadlock.
+            Self.cancelElsewhere(task)
         }
         return try result.get()
+    }
+}
+
+extension URLSessionTransport {
+    /// Cancels `task` from a global-queue thread. `URLSessionTask.cancel()` blocks until the
+    /// session's work queue is free, which can be long (see `SessionDelegate.abandon`) or never
+    /// (a lock the caller holds); no caller of the transport can afford that wait.
+    static func cancelElsewhere(_ task: URLSessionTask) {
+        DispatchQueue.global().async { task.cancel() }
     }
 }
 

@@ -133,6 +133,22 @@ extension Hostile {
             default: Issue.record("expected bodyTooLarge or timeout, got \(measured.value)")
             }
             #expect(measured.elapsed < Self.wallClockBound, "took \(measured.elapsed)")
+            #expect(await Self.readingStops(from: server), "the transport kept reading after it answered")
+        }
+
+        /// Whether the client stops taking bytes from `server` (its count stays put for half a
+        /// second) within ``wallClockBound``: the cancellation of an abandoned exchange lands.
+        static func readingStops(from server: HostileServer) async -> Bool {
+            let clock = ContinuousClock()
+            let deadline = clock.now + wallClockBound
+            var last = server.totalBytesSent
+            while clock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(500))
+                let now = server.totalBytesSent
+                if now == last { return true }
+                last = now
+            }
+            return false
         }
 
         @Test func aDeeplyNestedBodyArrivesAndFailsToParseWithTheDepthLimit() async throws {
