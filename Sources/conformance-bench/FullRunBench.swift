@@ -1,10 +1,13 @@
 import Foundation
 
 /// Wall time of the full default run: `.build/release/conformance` with no arguments (both API versions,
-/// every scenario, against the embedded sandbox), after building it.
+/// every scenario, against the embedded sandbox), after building it; and of one `conformance selfcheck`
+/// (every fault profile and the clean sandbox, each a whole suite run).
 struct FullRunBench: BenchSection {
     let name = "full-run"
     static let goal = 10.0
+    /// "The whole self-check should take well under a minute."
+    static let selfCheckGoal = 45.0
 
     func run(_ benchmark: Benchmark, in environment: BenchEnvironment) throws(BenchError) -> BenchSectionReport {
         var report = BenchSectionReport(title: "Full default run")
@@ -53,6 +56,34 @@ struct FullRunBench: BenchSection {
                 + "`swift build -c release --product conformance` (\(BenchReport.format(build.elapsed)), not counted); "
                 + "exit status \(statuses.sorted().map(String.init).joined(separator: ", "))."
         ]
+        try measureSelfCheck(binary: binary, root: root, into: &report)
         return report
+    }
+
+    /// One `conformance selfcheck` (writing its reports to a temporary directory): it takes as long as
+    /// several full runs, so it is timed once.
+    private func measureSelfCheck(binary: String, root: URL, into report: inout BenchSectionReport) throws(BenchError) {
+        let reports = FileManager.default.temporaryDirectory.appendingPathComponent("bench-selfcheck-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: reports) }
+        let output = try Subprocess(
+            executable: binary,
+            arguments: ["selfcheck", "--reports", reports.path],
+            currentDirectory: root,
+            timeout: .seconds(600)
+        ).run()
+        let measurement = Benchmark.Measurement(samples: [output.elapsed])
+        report.rows.append(.init(name: "conformance selfcheck", measurement: measurement))
+        report.headlines.append(
+            Headline(
+                what: "Self-check (every fault profile + clean sandbox), wall time",
+                ours: BenchReport.format(output.elapsed),
+                baseline: "–",
+                speedup: nil,
+                goal: "< \(Int(Self.selfCheckGoal)) s",
+                met: output.elapsed < Self.selfCheckGoal && output.status == 0
+            )
+        )
+        let verdict = output.text.split(separator: "\n").last.map(String.init) ?? ""
+        report.notes.append("1 run of `conformance selfcheck`: exit status \(output.status); \(verdict)")
     }
 }

@@ -12,6 +12,11 @@ import FoundationNetworking
 /// not followed, no cookies or cache, the whole exchange has one deadline, and a body larger than
 /// ``maxBodyBytes`` is abandoned with ``TransportError/bodyTooLarge(limit:)`` instead of buffered.
 /// Header order and duplicate header lines are not preserved by `URLSession`.
+///
+/// An abandoned exchange (deadline, cap, task cancellation) answers its caller at once; the transfer
+/// underneath stops when FoundationNetworking's cancellation gets its turn on the session's work queue,
+/// which a server streaming without pause can delay by seconds (up to 20 s seen on a loaded 2-core
+/// machine). Meanwhile the bytes are read and dropped, not kept.
 public final class URLSessionTransport: HTTPTransport {
     /// The default response body cap: 10 MiB.
     public static let defaultMaxBodyBytes = 10 * 1024 * 1024
@@ -33,7 +38,7 @@ public final class URLSessionTransport: HTTPTransport {
 
     deinit {
         // `invalidateAndCancel()` waits for the session's work queue, like `cancel()` below.
-        DispatchQueue.global().async { [session] in session.invalidateAndCancel() }
+        Thread.detachNewThread { [session] in session.invalidateAndCancel() }
     }
 
     public func send(_ request: TransportRequest) async throws(TransportError) -> TransportResponse {
@@ -70,11 +75,12 @@ public final class URLSessionTransport: HTTPTransport {
 }
 
 extension URLSessionTransport {
-    /// Cancels `task` from a global-queue thread. `URLSessionTask.cancel()` blocks until the
-    /// session's work queue is free, which can be long (see `SessionDelegate.abandon`) or never
-    /// (a lock the caller holds); no caller of the transport can afford that wait.
+    /// Cancels `task` on a thread of its own. `URLSessionTask.cancel()` blocks until the session's
+    /// work queue is free, which can be long (see `SessionDelegate.abandon`) or never (a lock the
+    /// caller holds); no caller of the transport can afford that wait, and a Dispatch worker
+    /// blocked in it would be one fewer for everything else in the process.
     static func cancelElsewhere(_ task: URLSessionTask) {
-        DispatchQueue.global().async { task.cancel() }
+        Thread.detachNewThread { task.cancel() }
     }
 }
 

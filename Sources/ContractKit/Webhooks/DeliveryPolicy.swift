@@ -12,11 +12,13 @@ public struct DeliveryPolicy: Sendable, Hashable {
     public var responseTimeoutSeconds: Double
     /// Signed timestamps may lie this far from the arrival time.
     public var timestampToleranceSeconds: Int
-    /// The smallest fitted growth factor of successive retry gaps (their median ratio) that counts as backoff.
+    /// The smallest fitted per-step growth factor of the retry gaps
+    /// (``DeliveryTimeline/Series/backoffFactor``) that counts as backoff.
     ///
-    /// 1.2 leaves room for jitter and for the request latency added to every gap under a small time
-    /// scale, while a constant interval (factor ≈ 1) still fails. It is not in the spec: the docs say
-    /// only "exponential".
+    /// 1.4 leaves room for jitter and for the request latency added to every gap under a small time
+    /// scale, while a constant interval (factor ≈ 1), even one stretched by latency that grows with
+    /// the machine's load, still fails; exponential schedules usually double (the sandbox's 1.5 s × 2ⁿ
+    /// fits "10 retries over about 25 minutes"). It is not in the spec: the docs say only "exponential".
     public var minimumGrowthFactor: Double
 
     public init(
@@ -24,7 +26,7 @@ public struct DeliveryPolicy: Sendable, Hashable {
         retryWindowSeconds: Double? = 1500,
         responseTimeoutSeconds: Double = 10,
         timestampToleranceSeconds: Int = 300,
-        minimumGrowthFactor: Double = 1.2
+        minimumGrowthFactor: Double = 1.4
     ) {
         self.maxRetries = maxRetries
         self.retryWindowSeconds = retryWindowSeconds

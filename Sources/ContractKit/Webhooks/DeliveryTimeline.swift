@@ -21,8 +21,7 @@ public struct DeliveryTimeline: Sendable, Hashable {
         public var gaps: [Double]
         /// ``gaps`` divided by the time scale: what the schedule means in real time.
         public var realTimeGaps: [Double]
-        /// The fitted growth factor of successive gaps (the median ratio of a gap to the one before);
-        /// `nil` with fewer than two gaps.
+        /// The fitted growth factor of successive gaps (see ``fitGrowth(_:)``); `nil` with fewer than two gaps.
         public var backoffFactor: Double?
 
         init(path: String, eventType: String?, eventIDs: [String], attempts: [ReceivedDelivery], timeScale: Double) {
@@ -47,14 +46,28 @@ public struct DeliveryTimeline: Sendable, Hashable {
             return text
         }
 
-        /// The median of the successive gap ratios: one attempt delayed by the network changes two
-        /// ratios but not the median, so it can neither hide backoff nor fake it. (A least-squares fit
-        /// of the log gaps, or their geometric mean, is pulled by a single late attempt.)
-        private static func fitGrowth(_ gaps: [Double]) -> Double? {
+        /// The per-step growth factor of `gaps`: the Theil–Sen slope of their logarithms (the median of
+        /// the slopes between every pair of gaps), exponentiated.
+        ///
+        /// Every gap is the sender's delay plus the latency of a loaded network or machine. Pairs far
+        /// apart weigh that noise by their distance, and the median ignores up to about a quarter of
+        /// the gaps being outliers: one late attempt can neither hide backoff nor fake it, and jitter
+        /// of a third of a small constant interval does not look like growth. (The median of
+        /// neighbouring ratios, used before, flipped on such jitter; a least-squares fit or a geometric
+        /// mean is pulled by a single late attempt.)
+        static func fitGrowth(_ gaps: [Double]) -> Double? {
             guard gaps.count >= 2 else { return nil }
-            let ratios = zip(gaps, gaps.dropFirst()).map { $1 / max($0, 1e-6) }.sorted()
-            let middle = ratios.count / 2
-            return ratios.count.isMultiple(of: 2) ? (ratios[middle - 1] + ratios[middle]) / 2 : ratios[middle]
+            let logs = gaps.map { log(max($0, 1e-6)) }
+            var slopes: [Double] = []
+            for later in logs.indices {
+                for earlier in logs.indices where earlier < later {
+                    slopes.append((logs[later] - logs[earlier]) / Double(later - earlier))
+                }
+            }
+            slopes.sort()
+            let middle = slopes.count / 2
+            let slope = slopes.count.isMultiple(of: 2) ? (slopes[middle - 1] + slopes[middle]) / 2 : slopes[middle]
+            return exp(slope)
         }
 
         private static func seconds(_ value: Double) -> String {

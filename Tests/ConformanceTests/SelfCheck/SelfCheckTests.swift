@@ -5,9 +5,14 @@ import Testing
 
 @testable import conformance
 
-/// The suite proves itself: every sandbox fault trips its documented rule, the clean sandbox trips
-/// nothing, and the whole self-check stays well under a minute.
+/// The suite proves itself: every sandbox fault trips its documented rule, and the clean sandbox
+/// trips nothing.
 struct SelfCheckTests {
+    /// A guard against a hang, not the speed claim: here the self-check shares two cores with the
+    /// rest of the test run (60 s seen in a loaded run, 110 s on CI while a runaway stream ate a
+    /// core). Its speed, well under a minute alone, is measured by `conformance-bench --only full-run`.
+    static let wallClockBound = Duration.seconds(180)
+
     @Test func theSuiteDetectsEveryFaultAndNothingOnTheCleanSandbox() async throws {
         let check = SelfCheck(inputs: try SuiteTarget.inputs.get(), specsDirectory: SuiteTarget.specsDirectory)
         let report = await check.run()
@@ -19,7 +24,7 @@ struct SelfCheckTests {
             #expect(outcome.isPassed, message)
             #expect(outcome.harnessErrors == [], message)
         }
-        #expect(report.duration < .seconds(60), "the self-check took \(SelfCheckReport.seconds(report.duration))")
+        #expect(report.duration < Self.wallClockBound, "the self-check took \(SelfCheckReport.seconds(report.duration))")
 
         let directory = try temporaryDirectory(with: [:])
         try report.write(to: directory, redactor: Redactor())

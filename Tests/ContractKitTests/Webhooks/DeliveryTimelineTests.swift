@@ -1,6 +1,7 @@
-import ContractKit
 import Foundation
 import Testing
+
+@testable import ContractKit
 
 @Suite("DeliveryTimeline")
 struct DeliveryTimelineTests {
@@ -47,6 +48,35 @@ struct DeliveryTimelineTests {
         let flatThenLate = timeline([503, 503, 503, 503, 503, 200], at: [0, 0.075, 0.15, 0.225, 0.3, 0.515])
         #expect(flatThenLate.findings().map(\.rule) == [.webhookBackoff])
         #expect(try #require(flatThenLate.series.first?.backoffFactor) < 1.2)
+    }
+
+    /// Gaps of a 75 ms constant interval as a loaded machine delivered them: jitter of a third of the
+    /// interval, then latency growing with the load. The median of neighbouring ratios read the
+    /// second as 1.27, which passed the old 1.2 threshold: a no-backoff sender went unreported.
+    @Test(
+        "jitter and a growing latency on a constant interval are not backoff",
+        arguments: [
+            [0.075, 0.1, 0.07, 0.095, 0.075],
+            [0.075, 0.095, 0.12, 0.105, 0.135],
+            [0.075, 0.08, 0.1, 0.125, 0.15],
+        ]
+    )
+    func jitteredConstantInterval(gaps: [Double]) throws {
+        let factor = try #require(DeliveryTimeline.Series.fitGrowth(gaps))
+        #expect(factor < DeliveryPolicy.documented.minimumGrowthFactor, "fitted \(factor)")
+        let times = gaps.reduce(into: [0.0]) { $0.append($0.last! + $1) }
+        let findings = timeline([503, 503, 503, 503, 503, 200], at: times).findings()
+        #expect(findings.map(\.rule) == [.webhookBackoff])
+    }
+
+    @Test("the fit recovers the growth factor of an exact schedule, and of one with a late attempt")
+    func fitRecoversTheFactor() throws {
+        let doubling = [1.5, 3, 6, 12, 24]
+        #expect(abs(try #require(DeliveryTimeline.Series.fitGrowth(doubling)) - 2) < 1e-9)
+        #expect(abs(try #require(DeliveryTimeline.Series.fitGrowth([1, 1, 1])) - 1) < 1e-9)
+        let lateSecond = [1.5, 3.4, 6, 12, 24]
+        #expect(abs(try #require(DeliveryTimeline.Series.fitGrowth(lateSecond)) - 2) < 0.1)
+        #expect(DeliveryTimeline.Series.fitGrowth([2]) == nil)
     }
 
     @Test("a retry after 400 is webhook.retry; a 429 must be retried")
