@@ -144,7 +144,8 @@ import TestSupport
             try client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc")
             let started = ContinuousClock.now
             #expect(try client.readResponse()?.status == 408)
-            #expect(ContinuousClock.now - started < .seconds(2))
+            // 0.3 s by the configuration; the margin is for a loaded machine.
+            #expect(ContinuousClock.now - started < .seconds(5))
         }
     }
 

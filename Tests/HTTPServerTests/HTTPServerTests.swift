@@ -176,7 +176,8 @@ import TestSupport
         try halfSent.send("GET / HTTP/1.1\r\nHost:")
         let started = ContinuousClock.now
         server.stop()
-        #expect(ContinuousClock.now - started < .seconds(1))
+        // Without closing every connection, stop would wait out the 30 s read timeout of the half-sent request.
+        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(server.port == nil)
         #expect(clients.allSatisfy { $0.isClosedByServer() })
         server.stop()
