@@ -11,7 +11,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "HTTPServer"),
-        .target(name: "ContractKit", dependencies: ["HTTPServer"]),
+        .target(name: "CSHA256Extensions"),
+        .target(name: "ContractKit", dependencies: ["HTTPServer", "CSHA256Extensions"]),
         .target(name: "LinqSandbox", dependencies: ["ContractKit", "HTTPServer"]),
         .executableTarget(name: "conformance", dependencies: ["ContractKit", "LinqSandbox"]),
         .executableTarget(name: "conformance-bench", dependencies: ["ContractKit", "HTTPServer", "LinqSandbox"]),

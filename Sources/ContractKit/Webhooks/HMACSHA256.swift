@@ -7,17 +7,21 @@ public struct HMACSHA256: Sendable {
     private var inner: SHA256
     private let outer: SHA256
 
-    /// Prepares a MAC for `key`. Keys longer than the 64-byte block are hashed
-    /// first; shorter ones are zero-padded, as RFC 2104 specifies.
-    public init(key: some Sequence<UInt8>) {
+    /// Prepares a MAC for `key`, hashed by `engine`. Keys longer than the 64-byte
+    /// block are hashed first; shorter ones are zero-padded, as RFC 2104 specifies.
+    public init(key: some Sequence<UInt8>, engine: SHA256.Engine = .fastest) {
         var keyBytes = Array(key)
-        if keyBytes.count > SHA256.blockByteCount { keyBytes = SHA256.hash(keyBytes) }
+        if keyBytes.count > SHA256.blockByteCount {
+            var keyHasher = SHA256(engine: engine)
+            keyHasher.update(keyBytes)
+            keyBytes = keyHasher.finalize()
+        }
         var pad = [UInt8](repeating: 0x36, count: SHA256.blockByteCount)
         for (index, byte) in keyBytes.enumerated() { pad[index] ^= byte }
-        var inner = SHA256()
+        var inner = SHA256(engine: engine)
         inner.update(pad)
         for index in pad.indices { pad[index] ^= 0x36 ^ 0x5c }
-        var outer = SHA256()
+        var outer = SHA256(engine: engine)
         outer.update(pad)
         self.inner = inner
         self.outer = outer

@@ -1,3 +1,5 @@
+import CSHA256Extensions
+
 extension SHA256 {
     /// The eight working hash words and the block compression function.
     struct State: Sendable {
@@ -5,7 +7,27 @@ extension SHA256 {
         var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
 
         /// Compresses every 64-byte block of `blocks`, whose count must be a multiple of 64.
-        mutating func compress(blocks: UnsafeRawBufferPointer) {
+        mutating func compress(blocks: UnsafeRawBufferPointer, with engine: Engine) {
+            switch engine {
+            case .portable: compressPortably(blocks: blocks)
+            case .shaExtensions: compressWithSHAExtensions(blocks: blocks)
+            }
+        }
+
+        private mutating func compressWithSHAExtensions(blocks: UnsafeRawBufferPointer) {
+            guard let base = blocks.baseAddress else { return }
+            var words = (h0, h1, h2, h3, h4, h5, h6, h7)
+            withUnsafeMutableBytes(of: &words) { storage in
+                csha256_extensions_compress(
+                    storage.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                    base.assumingMemoryBound(to: UInt8.self),
+                    blocks.count / SHA256.blockByteCount
+                )
+            }
+            (h0, h1, h2, h3, h4, h5, h6, h7) = words
+        }
+
+        private mutating func compressPortably(blocks: UnsafeRawBufferPointer) {
             SHA256.roundConstants.withUnsafeBufferPointer { k in
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                     var offset = 0

@@ -1,9 +1,10 @@
 /// SHA-256 (FIPS 180-4), streaming or one-shot.
 ///
-/// Written in Swift because the package may use the toolchain only. Full
-/// blocks are compressed straight from the caller's buffer; only a partial
-/// trailing block is copied, into fixed inline storage, so hashing allocates
-/// nothing but the 32-byte digest.
+/// Written here because the package may use the toolchain only. Full blocks
+/// are compressed straight from the caller's buffer; only a partial trailing
+/// block is copied, into fixed inline storage, so hashing allocates nothing but
+/// the 32-byte digest. Blocks are compressed by the ``Engine`` the CPU allows:
+/// the x86 SHA extensions where present, portable Swift everywhere else.
 ///
 /// ```swift
 /// var hasher = SHA256()
@@ -18,12 +19,21 @@ public struct SHA256: Sendable {
     public static let digestByteCount = 32
 
     private var state = State()
+    private let engine: Engine
     /// A trailing partial block (8 × 8 = 64 bytes), valid up to `pendingCount`.
     private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var pendingCount = 0
     private var totalByteCount: UInt64 = 0
 
-    public init() {}
+    public init() {
+        self.init(engine: .fastest)
+    }
+
+    /// A hasher that compresses with `engine`, which must be one of ``Engine/available``.
+    public init(engine: Engine) {
+        precondition(Engine.available.contains(engine), "\(engine) is not available on this CPU")
+        self.engine = engine
+    }
 
     /// The digest of `bytes`.
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
@@ -55,12 +65,12 @@ public struct SHA256: Sendable {
             rest = UnsafeRawBufferPointer(rebasing: rest.dropFirst(take))
             guard pendingCount == Self.blockByteCount else { return }
             let block = pending
-            withUnsafeBytes(of: block) { state.compress(blocks: $0) }
+            withUnsafeBytes(of: block) { state.compress(blocks: $0, with: engine) }
             pendingCount = 0
         }
         let fullByteCount = rest.count & ~(Self.blockByteCount - 1)
         if fullByteCount > 0 {
-            state.compress(blocks: UnsafeRawBufferPointer(rebasing: rest.prefix(fullByteCount)))
+            state.compress(blocks: UnsafeRawBufferPointer(rebasing: rest.prefix(fullByteCount)), with: engine)
             rest = UnsafeRawBufferPointer(rebasing: rest.dropFirst(fullByteCount))
         }
         if !rest.isEmpty {

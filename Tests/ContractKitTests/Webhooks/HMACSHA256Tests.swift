@@ -33,10 +33,13 @@ struct HMACSHA256Tests {
               mac: "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"),
     ]
 
-    @Test(arguments: rfc4231)
-    func rfc4231TestCase(_ testCase: RFC4231Case) {
-        let mac = HMACSHA256.authenticationCode(for: testCase.data, key: testCase.key)
+    @Test(arguments: SHA256.Engine.available, rfc4231)
+    func rfc4231TestCase(engine: SHA256.Engine, _ testCase: RFC4231Case) {
+        var hmac = HMACSHA256(key: testCase.key, engine: engine)
+        hmac.update(testCase.data)
+        let mac = hmac.finalize()
         #expect(mac.count == 32)
+        #expect(mac == HMACSHA256.authenticationCode(for: testCase.data, key: testCase.key))
         #expect(Hex.encode(mac.prefix(testCase.mac.count / 2)) == testCase.mac)
     }
 
