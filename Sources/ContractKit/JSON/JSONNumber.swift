@@ -44,13 +44,42 @@ public enum JSONNumber: Sendable, Hashable {
     public func isNumericallyEqual(to other: JSONNumber) -> Bool {
         switch (self, other) {
         case (.bigInteger(let a), .bigInteger(let b)): a == b
-        case (.bigInteger, _), (_, .bigInteger): false
+        case (.bigInteger(let a), .double(let b)), (.double(let b), .bigInteger(let a)):
+            // Exact: 1e20 equals 100000000000000000000, but not 100000000000000000001.
+            JSONNumber.exactDigits(ofWhole: b) == a
+        case (.bigInteger, .integer), (.integer, .bigInteger): false
         case (.integer(let a), .integer(let b)): a == b
         case (.double(let a), .double(let b)): a == b
         case (.integer(let a), .double(let b)), (.double(let b), .integer(let a)):
             // Exact: a double equals an integer only when it is whole, in range and the same value.
             JSONNumber.double(b).int64Value == a
         }
+    }
+}
+
+extension JSONNumber {
+    /// The exact decimal digits of `value` (`-` first when negative, no leading zeros) when it is
+    /// finite and whole, else `nil`. Every double from 2⁵³ up is whole: `1e20` gives
+    /// `100000000000000000000`, where `String(describing:)` would round to 17 significant digits.
+    static func exactDigits(ofWhole value: Double) -> String? {
+        guard value.isFinite, value.rounded(.towardZero) == value else { return nil }
+        let magnitude = value.magnitude
+        if magnitude < 0x1p63 { return String(Int64(value)) }
+        // magnitude = significand · 2^shift with a 53-bit whole significand and shift ≥ 11.
+        let significand = (UInt64(1) << 52) | magnitude.significandBitPattern
+        let shift = Int(magnitude.exponent) - 52
+        var digits = String(significand).utf8.reversed().map { Int($0) - 48 }  // least significant first
+        for _ in 0..<shift {
+            var carry = 0
+            for index in digits.indices {
+                let doubled = digits[index] * 2 + carry
+                digits[index] = doubled % 10
+                carry = doubled / 10
+            }
+            if carry > 0 { digits.append(carry) }
+        }
+        let text = String(decoding: digits.reversed().map { UInt8($0 + 48) }, as: UTF8.self)
+        return value < 0 ? "-" + text : text
     }
 }
 

@@ -57,17 +57,27 @@ extension JSONValue {
 }
 
 extension JSONNumber {
-    /// -1, 0 or 1 as `self` is below, equal to or above `other`; exact unless a double is involved.
+    /// -1, 0 or 1 as `self` is below, equal to or above `other`; exact unless both are doubles, or
+    /// an `Int64` meets a double.
     func compare(to other: JSONNumber) -> Int {
         switch (self, other) {
         case (.integer(let a), .integer(let b)): return a < b ? -1 : (a == b ? 0 : 1)
         case (.bigInteger(let a), .bigInteger(let b)): return JSONNumber.compareDigits(a, b)
         case (.bigInteger(let a), .integer): return a.hasPrefix("-") ? -1 : 1
         case (.integer, .bigInteger(let b)): return b.hasPrefix("-") ? 1 : -1
+        case (.bigInteger(let a), .double(let b)): return JSONNumber.compare(bigInteger: a, double: b)
+        case (.double(let a), .bigInteger(let b)): return -JSONNumber.compare(bigInteger: b, double: a)
         default:
             let (a, b) = (doubleValue, other.doubleValue)
             return a < b ? -1 : (a == b ? 0 : 1)
         }
+    }
+
+    /// Exact: a double that is not whole is below 2⁵², so nearer zero than any big integer.
+    private static func compare(bigInteger digits: String, double value: Double) -> Int {
+        if value.isInfinite { return value > 0 ? -1 : 1 }
+        guard let whole = exactDigits(ofWhole: value) else { return digits.hasPrefix("-") ? -1 : 1 }
+        return compareDigits(digits, whole)
     }
 
     private static func compareDigits(_ a: String, _ b: String) -> Int {
