@@ -18,11 +18,14 @@ extension SHA256 {
             guard let base = blocks.baseAddress else { return }
             var words = (h0, h1, h2, h3, h4, h5, h6, h7)
             withUnsafeMutableBytes(of: &words) { storage in
-                csha256_extensions_compress(
-                    storage.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                    base.assumingMemoryBound(to: UInt8.self),
-                    blocks.count / SHA256.blockByteCount
-                )
+                SHA256.roundConstants.withUnsafeBufferPointer { constants in
+                    csha256_extensions_compress(
+                        storage.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                        base.assumingMemoryBound(to: UInt8.self),
+                        blocks.count / SHA256.blockByteCount,
+                        constants.baseAddress!
+                    )
+                }
             }
             (h0, h1, h2, h3, h4, h5, h6, h7) = words
         }
