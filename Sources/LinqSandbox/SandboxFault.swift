@@ -37,6 +37,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable, 
     case staleTimestamp = "stale-timestamp"
     case signatureOverReserializedBody = "signature-over-reserialized-body"
     case noRetryOn5xx = "no-retry-on-5xx"
+    case noRetryOnNetworkError = "no-retry-on-network-error"
     case retryOn4xx = "retry-on-4xx"
     case retryWithoutBackoff = "retry-without-backoff"
     case newEventIDPerRetry = "new-event-id-per-retry"
@@ -90,6 +91,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable, 
             "deliveries are signed over a pretty-printed re-serialisation, not the bytes sent"
         case .noRetryOn5xx:
             "deliveries answered 5xx are not retried"
+        case .noRetryOnNetworkError:
+            "deliveries that get no answer (connection refused, dropped or timed out) are not retried"
         case .retryOn4xx:
             "deliveries answered 4xx (other than 429) are retried like 5xx"
         case .retryWithoutBackoff:
@@ -124,7 +127,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable, 
         case .putIgnoresIsActive: .assertion
         case .badSignature, .signatureOverReserializedBody, .v2UnsignedDelivery: .webhookSignature
         case .staleTimestamp: .webhookTimestamp
-        case .noRetryOn5xx, .retryOn4xx: .webhookRetry
+        case .noRetryOn5xx, .noRetryOnNetworkError, .retryOn4xx: .webhookRetry
         case .retryWithoutBackoff: .webhookBackoff
         case .newEventIDPerRetry: .webhookEventID
         case .phoneFilterIgnored: .webhookFilter

@@ -11,7 +11,8 @@ extension SHA256 {
         case shaExtensions
 
         /// The engines this CPU can run, `portable` first.
-        public static let available: [Engine] = csha256_extensions_available() == 1 ? [.portable, .shaExtensions] : [.portable]
+        public static let available: [Engine] =
+            csha256_extensions_available() == 1 ? [.portable, .shaExtensions] : [.portable]
 
         /// The fastest engine this CPU can run.
         public static let fastest: Engine = available.last!

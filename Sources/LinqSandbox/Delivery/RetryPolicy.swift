@@ -15,7 +15,7 @@ struct RetryPolicy: Sendable, Hashable {
     /// Whether an attempt that ended in `outcome` is followed by another.
     func shouldRetry(after outcome: DeliveryOutcome, faults: Set<SandboxFault>) -> Bool {
         switch outcome {
-        case .networkError: return true
+        case .networkError: return !faults.contains(.noRetryOnNetworkError)
         case .status(let status) where (200..<300).contains(status): return false
         case .status(429): return true
         case .status(let status) where status >= 500: return !faults.contains(.noRetryOn5xx)

@@ -42,6 +42,9 @@ struct URLSessionWebhookPoster: WebhookPoster {
         var request = URLRequest(url: url, timeoutInterval: Self.timeout)
         request.httpMethod = "POST"
         for field in headers.fields { request.addValue(field.value, forHTTPHeaderField: field.name) }
+        // One connection per attempt. When a receiver dropped a POST on a reused keep-alive connection,
+        // this session noticed only at the 10 s timeout, so a "dropped connection" retry came 10 s late.
+        request.setValue("close", forHTTPHeaderField: "Connection")
         request.httpBody = Data(body)
         session.dataTask(with: request) { _, response, error in
             if let error {

@@ -71,6 +71,29 @@ extension Hostile {
             }
         }
 
+        /// A server that drops a kept-alive connection instead of answering the next request (an idle
+        /// timeout racing the request, say): an error at once, for a request with a body too, not a wait
+        /// for the deadline. (The sandbox's completion-handler session waited for its 10 s timeout in
+        /// the POST case; its deliveries now close their connections.)
+        @Test(arguments: ["GET", "POST"])
+        func aDroppedKeptAliveConnectionIsAnErrorAtOnce(method: String) async throws {
+            let server = try HostileServer(HostileBehaviour.empty)
+            defer { server.stop() }
+            let transport = URLSessionTransport()
+            let healthy = TransportRequest(
+                method: "GET", url: server.url(HostileServer.healthyPath), timeout: .seconds(20)
+            )
+            #expect(try await transport.send(healthy).status == 200)
+            var request = TransportRequest(method: method, url: server.url(), timeout: .seconds(20))
+            if method == "POST" { request.body = Array(#"{"a": 1}"#.utf8) }
+            let measured = await ResourceProbe.measure { await Self.send(request, through: transport) }
+            switch measured.value {
+            case .failure(.invalidResponse), .failure(.connectionReset): break
+            default: Issue.record("expected invalidResponse or connectionReset, got \(measured.value)")
+            }
+            #expect(measured.elapsed < .seconds(5), "took \(measured.elapsed)")
+        }
+
         @Test(arguments: [
             ("truncated", HostileBehaviour.truncated),
             ("Content-Length longer than the body", HostileBehaviour.lengthLongerThanBody),

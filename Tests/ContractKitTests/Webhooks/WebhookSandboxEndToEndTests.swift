@@ -23,7 +23,9 @@ struct WebhookSandboxEndToEndTests {
         var phoneFilter: [String] = []
         var phoneNumber: String?
 
-        var testDescription: String { "\(version) \(fault?.name ?? "no fault")" }
+        var testDescription: String {
+            "\(version) \(fault?.name ?? "no fault"), receiver answers \(script)"
+        }
     }
 
     /// The sandbox's schedule (1.5 s, 3 s, 6 s, …) at 75 ms, 150 ms, 300 ms: slow enough that the latency
@@ -39,6 +41,8 @@ struct WebhookSandboxEndToEndTests {
         Case(version: .v2, fault: .signatureOverReserializedBody, script: [200], attempts: 1),
         Case(version: .v2, fault: .v2UnsignedDelivery, script: [200], attempts: 1),
         Case(version: .v3, fault: .noRetryOn5xx),
+        Case(version: .v3, fault: nil, script: [.drop, 200], attempts: 2),
+        Case(version: .v2, fault: .noRetryOnNetworkError, script: [.drop, 200], attempts: 2),
         Case(version: .v3, fault: .retryOn4xx, script: [400, 200], attempts: 1),
         Case(version: .v3, fault: .retryWithoutBackoff),
         Case(version: .v3, fault: .newEventIDPerRetry),

@@ -54,6 +54,9 @@ import TestSupport
         #expect(try await deliver([.noRetryOn5xx], script: [.status(503)]).sent.count == 1)
         #expect(try await deliver([], script: [.status(400)]).sent.count == 1)
         #expect(try await deliver([.retryOn4xx], script: [.status(400)], count: 2).sent.count == 2)
+        #expect(try await deliver([], script: [.networkError("dropped")], count: 2).sent.count == 2)
+        #expect(try await deliver([.noRetryOnNetworkError], script: [.networkError("dropped")]).sent.count == 1)
+        #expect(try await deliver([.noRetryOnNetworkError], script: [.status(503)], count: 2).sent.count == 2)
     }
 
     @Test func newEventIDPerRetryChangesTheIDOnEveryAttempt() async throws {
