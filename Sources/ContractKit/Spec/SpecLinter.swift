@@ -1,9 +1,13 @@
+import Foundation
+
 /// Checks an OpenAPI document for what would make contract checks silently weaker.
 ///
 /// Errors: `$ref`s that do not resolve (dangling, external, malformed or cyclic), schemas that
 /// are neither objects nor booleans, and path items, operations or responses that are not objects.
-/// Warnings: unknown schema keywords (usually typos, which validation would ignore) and 2xx
-/// responses with content but no schema to check it against.
+/// Errors also: `pattern`s and `patternProperties` names that are not valid regular expressions.
+/// Warnings: unknown schema keywords (usually typos, which validation would ignore), 2xx
+/// responses with content but no schema to check it against, and patterns with nested
+/// repetition (see ``PatternRisk``).
 public enum SpecLinter {
     /// Returns every diagnostic for `document`, in document order.
     public static func lint(_ document: OpenAPIDocument) -> [SpecDiagnostic] {
@@ -94,6 +98,8 @@ public enum SpecLinter {
                                 + "fix the spelling or prefix it with 'x-'"
                         )
                     )
+                } else if keyword == "pattern", let pattern = value.stringValue {
+                    checkPattern(pattern, at: keywordPointer)
                 } else if SchemaKeywords.singleSubschema.contains(keyword) {
                     if case .array(let schemas) = value {
                         walkSchemas(schemas, at: keywordPointer)
@@ -103,8 +109,35 @@ public enum SpecLinter {
                 } else if SchemaKeywords.subschemaArrays.contains(keyword), case .array(let schemas) = value {
                     walkSchemas(schemas, at: keywordPointer)
                 } else if SchemaKeywords.subschemaMaps.contains(keyword), case .object(let schemas) = value {
-                    for (name, subschema) in schemas { walkSchema(subschema, at: keywordPointer.appending(name)) }
+                    for (name, subschema) in schemas {
+                        if keyword == "patternProperties" { checkPattern(name, at: keywordPointer.appending(name)) }
+                        walkSchema(subschema, at: keywordPointer.appending(name))
+                    }
                 }
+            }
+        }
+
+        /// A pattern validation cannot compile is skipped (in `patternProperties`) or fails every
+        /// instance (in `pattern`); one with nested repetition can hang it.
+        private mutating func checkPattern(_ pattern: String, at pointer: JSONPointer) {
+            if (try? NSRegularExpression(pattern: SchemaValidator.ECMARegex.translate(pattern))) == nil {
+                diagnostics.append(
+                    SpecDiagnostic(
+                        severity: .error,
+                        pointer: pointer,
+                        message: "'\(pattern)' is not a valid regular expression; fix its syntax"
+                    )
+                )
+            } else if let offset = PatternRisk.nestedRepetition(in: pattern) {
+                diagnostics.append(
+                    SpecDiagnostic(
+                        severity: .warning,
+                        pointer: pointer,
+                        message: "'\(pattern)' repeats a group that itself repeats (quantifier at character "
+                            + "\(offset)), which can take exponential time on a long string that almost matches; "
+                            + "repeat once, e.g. '^(a+)+$' → '^a+$'"
+                    )
+                )
             }
         }
 

@@ -17,6 +17,30 @@ struct SpecLinterTests {
         )
     }
 
+    @Test func invalidPatternsAreErrorsAndNestedRepetitionIsAWarning() throws {
+        let document = try SpecFixtures.document(
+            #"""
+            {"openapi": "3.1.0", "paths": {}, "components": {"schemas": {
+              "Phone": {"type": "string", "pattern": "^\\+[1-9]\\d{1,14}$"},
+              "Broken": {"type": "string", "pattern": "^(unclosed$"},
+              "Slow": {"type": "string", "pattern": "^(a+)+$"},
+              "Map": {"type": "object", "patternProperties": {"[": {}, "^x-(\\w*)*$": {"type": "string"}}}}}}
+            """#
+        )
+        let diagnostics = SpecLinter.lint(document)
+        #expect(
+            diagnostics.map { "\($0.severity) \($0.pointer)" } == [
+                "error /components/schemas/Broken/pattern",
+                "warning /components/schemas/Slow/pattern",
+                "error /components/schemas/Map/patternProperties/[",
+                "warning /components/schemas/Map/patternProperties/^x-(\\w*)*$",
+            ]
+        )
+        #expect(diagnostics[0].message == "'^(unclosed$' is not a valid regular expression; fix its syntax")
+        #expect(diagnostics[1].message.contains("quantifier at character 5"))
+        #expect(diagnostics[1].message.contains("'^(a+)+$' → '^a+$'"))
+    }
+
     @Test func reportsUnresolvedReferencesWithThePointerOfTheRef() throws {
         let document = try SpecFixtures.document(
             #"""
