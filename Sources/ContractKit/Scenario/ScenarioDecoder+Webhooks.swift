@@ -10,7 +10,11 @@ extension ScenarioDecoder {
             let at = pointer.appending(index: index)
             let members = try object(element, at: at, step: nil)
             try allowOnly(["path", "script"], in: members, at: at, step: nil)
-            let path = try receiverPath(try string(members, "path", at: at, step: nil), at: at.appending("path"))
+            let path = try receiverPath(
+                try string(members, "path", at: at, step: nil),
+                at: at.appending("path"),
+                step: nil
+            )
             if endpoints.contains(where: { $0.path == path }) {
                 throw error("the receiver path '\(path)' is declared twice", at: at.appending("path"))
             }
@@ -57,7 +61,11 @@ extension ScenarioDecoder {
     ) throws(HarnessError) -> DeliveryExpectation {
         let members = try object(json, at: pointer, step: step)
         try allowOnly(["path", "count", "none", "quietMs", "timeoutMs", "reason"], in: members, at: pointer, step: step)
-        let path = try receiverPath(try string(members, "path", at: pointer, step: step), at: pointer.appending("path"))
+        let path = try receiverPath(
+            try string(members, "path", at: pointer, step: step),
+            at: pointer.appending("path"),
+            step: step
+        )
         var expectation = DeliveryExpectation(path: path)
         if let value = members["none"] {
             guard value == true else { throw error("none must be true", at: pointer.appending("none"), step: step) }
@@ -91,11 +99,12 @@ extension ScenarioDecoder {
         return Int(number)
     }
 
-    private func receiverPath(_ path: String, at pointer: JSONPointer) throws(HarnessError) -> String {
+    private func receiverPath(_ path: String, at pointer: JSONPointer, step: String?) throws(HarnessError) -> String {
         guard path.hasPrefix("/"), path.count > 1, TemplateString.isValidReceiverPath(path) else {
             throw error(
                 "a receiver path starts with '/' and has letters, digits, '-', '_', '.' and '/' only (like \"/a\")",
-                at: pointer
+                at: pointer,
+                step: step
             )
         }
         return path
