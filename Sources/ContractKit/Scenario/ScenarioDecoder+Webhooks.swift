@@ -47,11 +47,10 @@ extension ScenarioDecoder {
     ) throws(HarnessError) -> EventTrigger {
         let members = try object(json, at: pointer, step: step)
         try allowOnly(["eventType", "phoneNumber"], in: members, at: pointer, step: step)
-        return EventTrigger(
-            eventType: try string(members, "eventType", at: pointer, step: step),
-            phoneNumber: try optionalString(members, "phoneNumber", at: pointer, step: step),
-            request: request
-        )
+        let eventType = try string(members, "eventType", at: pointer, step: step)
+        let phoneNumber =
+            members["phoneNumber"] == nil ? nil : try string(members, "phoneNumber", at: pointer, step: step)
+        return EventTrigger(eventType: eventType, phoneNumber: phoneNumber, request: request)
     }
 
     func decodeDeliveryExpectation(

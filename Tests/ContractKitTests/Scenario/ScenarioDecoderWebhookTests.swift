@@ -196,6 +196,13 @@ struct ScenarioDecoderWebhookTests {
             BadInput("/steps/1/trigger/eventType", "", step: "event", "missing \"eventType\" (a non-empty string)"),
             BadInput("/steps/1/trigger/eventType", ["message.sent"], step: "event", "must be a string, not array"),
             BadInput("/steps/1/trigger/phoneNumber", 12_025_550_100, step: "event", "must be a string, not integer"),
+            BadInput("/steps/1/trigger/phoneNumber", "", step: "event", "missing \"phoneNumber\" (a non-empty string)"),
+            BadInput(
+                "/steps/1/expect", ["status": 200], step: "event",
+                "\"expect\" applies to the trigger's \"request\", which the step lacks; add one or remove it"),
+            BadInput(
+                "/steps/1/createsResource", ["deletePath": "/v3/webhook-subscriptions/{{subId}}"], step: "event",
+                "\"createsResource\" applies to the trigger's \"request\", which the step lacks"),
             BadInput(
                 "/steps/1/trigger/event_type", "message.sent", step: "event",
                 "unknown member \"event_type\"; allowed: eventType, phoneNumber"),
