@@ -82,6 +82,13 @@ extension ScenarioDecoder {
             expectation.timeoutMilliseconds = timeout
         }
         expectation.reason = try optionalString(members, "reason", at: pointer, step: step)
+        if expectation.reason != nil, !expectation.expectsNone {
+            throw error(
+                "reason explains \"none\": true and is shown nowhere else; add \"none\": true or remove it",
+                at: pointer.appending("reason"),
+                step: step
+            )
+        }
         return expectation
     }
 

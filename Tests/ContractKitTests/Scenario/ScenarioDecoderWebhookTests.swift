@@ -269,6 +269,9 @@ struct ScenarioDecoderWebhookTests {
                 "/steps/5/expectDeliveries/count", 1, step: "nothing", field: "/steps/5/expectDeliveries/none",
                 "give either count or none, not both"),
             BadInput("/steps/5/expectDeliveries/reason", 5, step: "nothing", "must be a string, not integer"),
+            BadInput(
+                "/steps/4/expectDeliveries/reason", "retried", step: "retries",
+                "reason explains \"none\": true and is shown nowhere else; add \"none\": true or remove it"),
         ]
     )
     func namesTheStepAndFieldOfEachDeliveryError(_ bad: BadInput) {
