@@ -105,10 +105,15 @@ extension ScenarioDecoder {
         return Int(number)
     }
 
+    /// Dot segments are refused: a sender's URL parser resolves them, and `/..` would put the
+    /// deliveries outside the scenario run's own prefix on the receiver.
     private func receiverPath(_ path: String, at pointer: JSONPointer, step: String?) throws(HarnessError) -> String {
-        guard path.hasPrefix("/"), path.count > 1, TemplateString.isValidReceiverPath(path) else {
+        guard path.hasPrefix("/"), path.count > 1, TemplateString.isValidReceiverPath(path),
+            !path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." })
+        else {
             throw error(
-                "a receiver path starts with '/' and has letters, digits, '-', '_', '.' and '/' only (like \"/a\")",
+                "a receiver path starts with '/' and has letters, digits, '-', '_', '.' and '/' only, "
+                    + "with no '.' or '..' segment (like \"/a\")",
                 at: pointer,
                 step: step
             )

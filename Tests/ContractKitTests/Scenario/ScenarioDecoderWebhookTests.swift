@@ -113,6 +113,16 @@ struct ScenarioDecoderWebhookTests {
         #expect(scenario.steps[4].action == .expectDeliveries(expected))
     }
 
+    @Test func acceptsDotsInsideSegmentsAndATriggerRequestThatCreates() throws {
+        let json = Self.valid
+            .replacing("/receiver/1/path", with: "/flaky/v1.2/.b")
+            .replacing("/steps/4/expectDeliveries/path", with: "/flaky/v1.2/.b")
+            .replacing("/steps/2/createsResource", with: ["deletePath": "/v3/webhook-subscriptions/{{subId}}"])
+        let scenario = try loader.load(json: json, file: Self.file)
+        #expect(scenario.receiver[1].path == "/flaky/v1.2/.b")
+        #expect(scenario.steps[2].createsResource == ResourceCleanup(deletePath: "/v3/webhook-subscriptions/{{subId}}"))
+    }
+
     @Test func decodesTheCommittedWebhookScenarios() throws {
         let (v2, v3) = try DiffFixtures.specs()
         let scenarios = try ScenarioLoader(specs: [.v2: v2, .v3: v3])
@@ -175,6 +185,9 @@ struct ScenarioDecoderWebhookTests {
             BadInput("/receiver/0/path", "/", step: nil, "a receiver path starts with '/'"),
             BadInput("/receiver/0/path", "/a b", step: nil, "a receiver path starts with '/'"),
             BadInput("/receiver/0/path", "/a?x=1", step: nil, "a receiver path starts with '/'"),
+            BadInput("/receiver/0/path", "/..", step: nil, "with no '.' or '..' segment"),
+            BadInput("/receiver/0/path", "/a/../b", step: nil, "with no '.' or '..' segment"),
+            BadInput("/receiver/0/path", "/a/./b", step: nil, "with no '.' or '..' segment"),
             BadInput("/receiver/1/path", "/a", step: nil, "the receiver path '/a' is declared twice"),
             BadInput("/receiver/1/script", 503, step: nil, "script must be an array of statuses"),
             BadInput("/receiver/1/script/0", 99, step: nil, "a script answer is an HTTP status (100–599) or \"drop\""),
