@@ -37,6 +37,10 @@ public struct PairedScenarioLoader: Sendable {
         let reader = Reader(file: file)
         let root = try reader.object(json, at: "", keys: ["name", "description", "scenarios", "resource", "pairs"])
         let name = try reader.string(root["name"], at: "/name")
+        let description = root["description"]
+        guard description == nil || description?.stringValue != nil else {
+            throw reader.fail("/description", "must be a string", "write a sentence or two, or leave it out")
+        }
         let names = try reader.object(root["scenarios"], at: "/scenarios", keys: ["v2", "v3"])
         let v2Name = try reader.string(names["v2"], at: "/scenarios/v2")
         let v3Name = try reader.string(names["v3"], at: "/scenarios/v3")
@@ -56,11 +60,10 @@ public struct PairedScenarioLoader: Sendable {
             guard !pairs.contains(where: { $0.name == pairName }) else {
                 throw reader.fail(at + "/name", "'\(pairName)' is used twice", "give every pair a unique name")
             }
-            let operation = try reader.string(object["operation"], at: at + "/operation")
+            let operationHint = "use a v2 operationId that specs/mapping/v2-to-v3.json maps to a v3 operation"
+            let operation = try reader.string(object["operation"], at: at + "/operation", hint: operationHint)
             guard let entry = mapping.operation(v2: operation), entry.v3 != nil else {
-                throw reader.fail(
-                    at + "/operation", "'\(operation)' is not a mapped v2 operation",
-                    "use a v2 operationId that specs/mapping/v2-to-v3.json maps to a v3 operation")
+                throw reader.fail(at + "/operation", "'\(operation)' is not a mapped v2 operation", operationHint)
             }
             pairs.append(
                 .init(
@@ -69,7 +72,7 @@ public struct PairedScenarioLoader: Sendable {
                     v3: try side(object["v3"], in: v3, reader: reader, at: at + "/v3")))
         }
         return PairedScenario(
-            name: name, description: root["description"]?.stringValue ?? "", file: file,
+            name: name, description: description?.stringValue ?? "", file: file,
             v2Scenario: v2Name, v3Scenario: v3Name, v2Resource: v2Resource, v3Resource: v3Resource, pairs: pairs)
     }
 
@@ -97,8 +100,13 @@ public struct PairedScenarioLoader: Sendable {
     private func side(_ value: JSONValue?, in scenario: Scenario, reader: Reader, at pointer: String)
         throws(PairedScenarioError) -> PairedScenario.Side
     {
-        if case .string = value {
-            return .init(step: try step(value, in: scenario, reader: reader, at: pointer), find: false)
+        switch value {
+        case .string: return .init(step: try step(value, in: scenario, reader: reader, at: pointer), find: false)
+        case .object: break
+        default:
+            throw reader.fail(
+                pointer, "missing, or neither a step name nor an object",
+                "write a step name, or {\"step\": \"list\", \"find\": true}")
         }
         let object = try reader.object(value, at: pointer, keys: ["step", "find"])
         guard object["find"] == nil || object["find"]?.boolValue != nil else {
@@ -142,15 +150,17 @@ public struct PairedScenarioLoader: Sendable {
             return object
         }
 
-        func string(_ value: JSONValue?, at pointer: String) throws(PairedScenarioError) -> String {
+        func string(_ value: JSONValue?, at pointer: String, hint: String = "write a name")
+            throws(PairedScenarioError) -> String
+        {
             guard let text = value?.stringValue, !text.isEmpty else {
-                throw fail(pointer, "missing or not a non-empty string", "write a name")
+                throw fail(pointer, "missing or not a non-empty string", hint)
             }
             return text
         }
 
         func pointer(_ value: JSONValue?, at pointer: String) throws(PairedScenarioError) -> JSONPointer {
-            let text = try string(value, at: pointer)
+            let text = try string(value, at: pointer, hint: "write a JSON pointer like /webhook_subscription/id")
             do {
                 return try JSONPointer(parsing: text)
             } catch {

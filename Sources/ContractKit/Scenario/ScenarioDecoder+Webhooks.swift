@@ -10,7 +10,11 @@ extension ScenarioDecoder {
             let at = pointer.appending(index: index)
             let members = try object(element, at: at, step: nil)
             try allowOnly(["path", "script"], in: members, at: at, step: nil)
-            let path = try receiverPath(try string(members, "path", at: at, step: nil), at: at.appending("path"))
+            let path = try receiverPath(
+                try string(members, "path", at: at, step: nil),
+                at: at.appending("path"),
+                step: nil
+            )
             if endpoints.contains(where: { $0.path == path }) {
                 throw error("the receiver path '\(path)' is declared twice", at: at.appending("path"))
             }
@@ -43,11 +47,10 @@ extension ScenarioDecoder {
     ) throws(HarnessError) -> EventTrigger {
         let members = try object(json, at: pointer, step: step)
         try allowOnly(["eventType", "phoneNumber"], in: members, at: pointer, step: step)
-        return EventTrigger(
-            eventType: try string(members, "eventType", at: pointer, step: step),
-            phoneNumber: try optionalString(members, "phoneNumber", at: pointer, step: step),
-            request: request
-        )
+        let eventType = try string(members, "eventType", at: pointer, step: step)
+        let phoneNumber =
+            members["phoneNumber"] == nil ? nil : try string(members, "phoneNumber", at: pointer, step: step)
+        return EventTrigger(eventType: eventType, phoneNumber: phoneNumber, request: request)
     }
 
     func decodeDeliveryExpectation(
@@ -57,7 +60,11 @@ extension ScenarioDecoder {
     ) throws(HarnessError) -> DeliveryExpectation {
         let members = try object(json, at: pointer, step: step)
         try allowOnly(["path", "count", "none", "quietMs", "timeoutMs", "reason"], in: members, at: pointer, step: step)
-        let path = try receiverPath(try string(members, "path", at: pointer, step: step), at: pointer.appending("path"))
+        let path = try receiverPath(
+            try string(members, "path", at: pointer, step: step),
+            at: pointer.appending("path"),
+            step: step
+        )
         var expectation = DeliveryExpectation(path: path)
         if let value = members["none"] {
             guard value == true else { throw error("none must be true", at: pointer.appending("none"), step: step) }
@@ -75,6 +82,13 @@ extension ScenarioDecoder {
             expectation.timeoutMilliseconds = timeout
         }
         expectation.reason = try optionalString(members, "reason", at: pointer, step: step)
+        if expectation.reason != nil, !expectation.expectsNone {
+            throw error(
+                "reason explains \"none\": true and is shown nowhere else; add \"none\": true or remove it",
+                at: pointer.appending("reason"),
+                step: step
+            )
+        }
         return expectation
     }
 
@@ -91,11 +105,17 @@ extension ScenarioDecoder {
         return Int(number)
     }
 
-    private func receiverPath(_ path: String, at pointer: JSONPointer) throws(HarnessError) -> String {
-        guard path.hasPrefix("/"), path.count > 1, TemplateString.isValidReceiverPath(path) else {
+    /// Dot segments are refused: a sender's URL parser resolves them, and `/..` would put the
+    /// deliveries outside the scenario run's own prefix on the receiver.
+    private func receiverPath(_ path: String, at pointer: JSONPointer, step: String?) throws(HarnessError) -> String {
+        guard path.hasPrefix("/"), path.count > 1, TemplateString.isValidReceiverPath(path),
+            !path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." })
+        else {
             throw error(
-                "a receiver path starts with '/' and has letters, digits, '-', '_', '.' and '/' only (like \"/a\")",
-                at: pointer
+                "a receiver path starts with '/' and has letters, digits, '-', '_', '.' and '/' only, "
+                    + "with no '.' or '..' segment (like \"/a\")",
+                at: pointer,
+                step: step
             )
         }
         return path

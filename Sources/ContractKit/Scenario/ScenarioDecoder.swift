@@ -98,6 +98,14 @@ struct ScenarioDecoder {
         }
         let action: ScenarioStep.Action
         if let value = step["trigger"] {
+            // Without a request there is no response: the expectation would never be checked, nor a capture made.
+            if request == nil, let member = ["expect", "createsResource"].first(where: { step[$0] != nil }) {
+                throw error(
+                    "\"\(member)\" applies to the trigger's \"request\", which the step lacks; add one or remove it",
+                    at: pointer.appending(member),
+                    step: name
+                )
+            }
             action = .trigger(try decodeTrigger(value, request: request, at: pointer.appending("trigger"), step: name))
         } else if let request {
             action = .request(request)
