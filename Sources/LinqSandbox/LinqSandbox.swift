@@ -20,7 +20,7 @@ public final class LinqSandbox: Sendable {
         if let url = baseURL { return url }
         let service = try SandboxService(configuration: configuration)
         // The server's own 413 is plain; above the service's limit (and below this one) the
-        // service answers 413 in the version's error shape.
+        // service answers in the version's error shape.
         let server = HTTPServer(
             configuration: HTTPServer.Configuration(
                 host: configuration.host,

@@ -12,7 +12,8 @@ import HTTPServer
 ///   v2 `rate_limited`), `X-Sandbox-Simulate: server-error` answers 500 (v3 code 3006; v2
 ///   `internal_server_error`). Both act after authentication, on the v2 and v3 endpoints.
 public final class SandboxService: Sendable {
-    /// The largest body the sandbox reads; larger ones answer 413 in the version's error shape.
+    /// The largest body the sandbox reads; larger ones answer 400 in the version's error shape (v3 code 5005:
+    /// the error-code table documents no 413, see ``V3Error/bodyTooLarge(limit:)``).
     public static let maxBodyBytes = 1024 * 1024
     static let simulatedRetryAfter = 1
 
@@ -61,16 +62,17 @@ public final class SandboxService: Sendable {
             context.faults.formUnion(try SandboxFault.parseList(request.headers["X-Sandbox-Fault"] ?? ""))
         } catch {
             let message = "X-Sandbox-Fault: \(error)"
-            return fail(route.family, .invalidParameter(message), .validationFailed(message), context)
+            return fail(route.family, .invalidParameter(message), .validationFailed(message), request, context)
         }
         guard let endpoint = route.endpoint else {
-            return fail(route.family, .unknownPath(request.path), .notFound("Route \(request.path)"), context)
+            return fail(route.family, .unknownPath(request.path), .notFound("Route \(request.path)"), request, context)
         }
         guard endpoint.methods.contains(request.method) else {
             var response = fail(
                 route.family,
-                .methodNotAllowed(request.method, allowed: endpoint.methods),
-                .methodNotAllowed(request.method, allowed: endpoint.methods),
+                .unsupportedMethod(request.method, path: request.path, allowed: endpoint.methods),
+                .unsupportedMethod(request.method, path: request.path, allowed: endpoint.methods),
+                request,
                 context
             )
             response.headers["Allow"] = endpoint.methods.joined(separator: ", ")
@@ -79,8 +81,9 @@ public final class SandboxService: Sendable {
         guard request.body.count <= Self.maxBodyBytes else {
             return fail(
                 route.family,
-                .payloadTooLarge(limit: Self.maxBodyBytes),
-                .payloadTooLarge(limit: Self.maxBodyBytes),
+                .bodyTooLarge(limit: Self.maxBodyBytes),
+                .bodyTooLarge(limit: Self.maxBodyBytes),
+                request,
                 context
             )
         }
@@ -153,13 +156,16 @@ public final class SandboxService: Sendable {
         }
     }
 
+    /// The answer in the family's error shape; a v2 path gets the shape its resource uses.
     private func fail(
         _ family: SandboxFamily,
         _ v3Error: V3Error,
         _ v2Error: V2Error,
+        _ request: HTTPRequest,
         _ context: RequestContext
     ) -> HTTPResponse {
-        family == .v2 ? V2Reply.error(v2Error, context) : V3Reply.error(v3Error, context)
+        guard family == .v2 else { return V3Reply.error(v3Error, context) }
+        return V2Reply.error(v2Error, context, shape: V2ErrorShape(path: request.path))
     }
 }
 

@@ -11,33 +11,47 @@ import Testing
     @Test func unknownPathsAre404InTheirVersionsShape() throws {
         let service = try F.service()
         let v3 = service.handle(F.v3("GET", "/v3/nothing-here"))
-        #expect(v3.status == 404 && v3.v3Code != nil)
+        #expect(v3.status == 404 && v3.v3Code == 2001)
         let root = service.handle(F.request("GET", "/"))
         #expect(try root.status == 404 && root.json()["success"] == false)
         let v2 = service.handle(F.v2("GET", "/api/partner/v2/nothing"))
         #expect(v2.status == 404)
-        #expect(try v2.json()["error_code"] == "not_found")
+        let item = try v2.json()["errors"]?[0]
+        #expect(item?["status"] == 404 && item?["code"] == "not_found")
+        #expect(try v2.json()["error_code"] == nil)
     }
 
-    @Test func wrongMethodsAre405WithAllow() throws {
+    @Test func unknownV2PathsTakeTheShapeOfTheirResource() throws {
+        let service = try F.service()
+        let subscriptions = service.handle(F.v2("GET", "/api/partner/v2/webhook_subscriptions/1/extra"))
+        #expect(try subscriptions.status == 404 && subscriptions.json()["error_code"] == "not_found")
+        let contacts = service.handle(F.v2("GET", "/api/partner/v2/contacts"))
+        #expect(try contacts.json()["status"] == "404")
+        let chats = service.handle(F.v2("GET", "/api/partner/v2/chats"))
+        #expect(try chats.json()["errors"]?[0]?["code"] == "not_found")
+    }
+
+    @Test func wrongMethodsAre404WithAllow() throws {
         let service = try F.service()
         let v3 = service.handle(F.v3("PATCH", "/v3/webhook-subscriptions/abc"))
-        #expect(v3.status == 405)
+        #expect(v3.status == 404 && v3.v3Code == 2001)
         #expect(v3.headers["Allow"] == "GET, PUT, DELETE")
-        #expect(try v3.json()["error"]?["status"] == 405)
+        #expect(try v3.json()["error"]?["status"] == 404)
         let v2 = service.handle(F.v2("GET", "/api/partner/v2/webhook_subscriptions/1"))
-        #expect(v2.status == 405)
+        #expect(v2.status == 404)
         #expect(v2.headers["Allow"] == "PUT, DELETE")
-        #expect(try v2.json()["status"] == "405")
+        #expect(try v2.json()["status"] == "404")
+        #expect(try v2.json()["errors"] == ["allowed: PUT, DELETE"])
     }
 
-    @Test func oversizedBodiesAre413InTheVersionsShape() throws {
+    @Test func oversizedBodiesAre400InTheVersionsShape() throws {
         let service = try F.service()
         let big = String(repeating: "a", count: SandboxService.maxBodyBytes + 1)
         let v3 = service.handle(F.v3("POST", "/v3/webhook-subscriptions", raw: big))
-        #expect(try v3.status == 413 && v3.json()["success"] == false)
+        #expect(try v3.status == 400 && v3.json()["success"] == false)
+        #expect(v3.v3Code == 5005)
         let v2 = service.handle(F.v2("POST", "/api/partner/v2/webhook_subscriptions", raw: big))
-        #expect(try v2.status == 413 && v2.json()["error_code"] == "payload_too_large")
+        #expect(try v2.status == 400 && v2.json()["error_code"] == "payload_too_large")
     }
 
     @Test func simulatedRateLimitCarriesRetryAfterInHeaderAndBody() throws {

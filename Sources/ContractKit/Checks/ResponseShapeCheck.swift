@@ -3,7 +3,8 @@
 ///
 /// Rules and severities (all `error`):
 /// - `response.undocumented-status`: the operation lists neither the status, its range (`4XX`) nor `default`
-///   (also when the spec has no operation for the request at all);
+///   (also when the spec has no operation for the request at all, unless the step asks for a path outside
+///   the spec on purpose, ``CheckContext/isOutsideSpec``; its error body is left to ``ErrorEnvelopeCheck``);
 /// - `response.json`: a JSON schema is documented and the body is empty, not UTF-8 or not JSON;
 /// - `response.schema`: one finding per schema violation, with the instance pointer, the keyword, and the
 ///   expected and actual values.
@@ -22,6 +23,7 @@ public struct ResponseShapeCheck: ResponseCheck {
         let request = "\(exchange.request.method) \(exchange.request.url.path)"
         let status = exchange.response.status
         guard let operation = context.operation else {
+            guard !context.isOutsideSpec else { return [] }
             return [
                 Finding(
                     rule: .undocumentedStatus,

@@ -53,6 +53,9 @@ public struct CheckContext: Sendable {
     public var expectedStatuses: [Int]
     public var scenario: String
     public var step: String
+    /// The step requests a path the spec does not have on purpose (`request.outsideSpec`), to see how the
+    /// target answers an unknown path: the missing ``operation`` is then no finding.
+    public var isOutsideSpec: Bool
 
     public init(
         version: APIVersion,
@@ -60,7 +63,8 @@ public struct CheckContext: Sendable {
         operation: OpenAPIOperation?,
         expectedStatuses: [Int],
         scenario: String,
-        step: String
+        step: String,
+        isOutsideSpec: Bool = false
     ) {
         self.version = version
         self.spec = spec
@@ -68,5 +72,6 @@ public struct CheckContext: Sendable {
         self.expectedStatuses = expectedStatuses
         self.scenario = scenario
         self.step = step
+        self.isOutsideSpec = isOutsideSpec
     }
 }

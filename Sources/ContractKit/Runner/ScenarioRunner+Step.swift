@@ -112,15 +112,18 @@ extension ScenarioRunner {
         var findings: [Finding] = []
         if let spec = specs[scenario.version] {
             let operation =
-                step.expect.operationID.flatMap { spec.operation(id: $0) }
-                ?? spec.operation(method: request.method, path: renderedPath(request, version: scenario.version))
+                template.isOutsideSpec
+                ? nil
+                : step.expect.operationID.flatMap { spec.operation(id: $0) }
+                    ?? spec.operation(method: request.method, path: renderedPath(request, version: scenario.version))
             let context = CheckContext(
                 version: scenario.version,
                 spec: spec,
                 operation: operation,
                 expectedStatuses: step.expect.statuses,
                 scenario: scenario.name,
-                step: step.name
+                step: step.name,
+                isOutsideSpec: template.isOutsideSpec
             )
             for check in checks { findings += check.check(exchange, context: context) }
         }

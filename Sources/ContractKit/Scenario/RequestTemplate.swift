@@ -37,6 +37,10 @@ public struct RequestTemplate: Sendable, Hashable {
     /// Bytes sent verbatim instead of ``body`` (to send malformed JSON); only one of the two is set.
     public var rawBody: String?
     public var auth: Auth
+    /// The path is one the spec does not have, on purpose (`"outsideSpec": true`): the step probes how the
+    /// target answers an unknown path. The scenario check then requires that no operation matches, and
+    /// the response is checked only as an error in the version's envelope.
+    public var isOutsideSpec: Bool
 
     public init(
         method: String,
@@ -45,7 +49,8 @@ public struct RequestTemplate: Sendable, Hashable {
         headers: HTTPHeaders = [:],
         body: JSONValue? = nil,
         rawBody: String? = nil,
-        auth: Auth = .default
+        auth: Auth = .default,
+        isOutsideSpec: Bool = false
     ) {
         self.method = method
         self.path = path
@@ -54,5 +59,6 @@ public struct RequestTemplate: Sendable, Hashable {
         self.body = body
         self.rawBody = rawBody
         self.auth = auth
+        self.isOutsideSpec = isOutsideSpec
     }
 }

@@ -74,7 +74,42 @@ struct ScenarioChecker {
             try use(header.value, step: step, field: "\(field)/headers/\(header.name)")
         }
         if let body = request.body { try use(body, step: step, field: "\(field)/body") }
-        try requireOperation(method: request.method, path: request.path, step: step, field: "\(field)/path")
+        if request.isOutsideSpec {
+            try checkOutsideSpec(request, of: step, at: field)
+        } else {
+            try requireOperation(method: request.method, path: request.path, step: step, field: "\(field)/path")
+        }
+    }
+
+    /// An `outsideSpec` request must really miss the spec, and its step must expect a client error: with
+    /// no operation to check it against, only an error answer can be judged (by its envelope).
+    private func checkOutsideSpec(_ request: RequestTemplate, of step: ScenarioStep, at field: String)
+        throws(HarnessError)
+    {
+        if specHasOperation(method: request.method, path: request.path) {
+            throw error(
+                "outsideSpec is set but the \(scenario.version) spec has \(request.method) \(request.path)",
+                step: step,
+                field: "\(field)/outsideSpec",
+                hint: "drop outsideSpec, or use a path the spec does not have"
+            )
+        }
+        if step.expect.operationID != nil {
+            throw error(
+                "an outsideSpec request has no operation to check the response against",
+                step: step,
+                field: "\(field)/outsideSpec",
+                hint: "drop expect.operationId"
+            )
+        }
+        if step.expect.statuses.isEmpty || !step.expect.statuses.allSatisfy({ (400..<500).contains($0) }) {
+            throw error(
+                "an outsideSpec request must expect a 4xx status: without an operation only an error can be checked",
+                step: step,
+                field: "\(field)/outsideSpec",
+                hint: "give expect.status, e.g. 404"
+            )
+        }
     }
 
     /// A scenario that uses the receiver, triggers events or waits for deliveries must say so with
@@ -97,9 +132,7 @@ struct ScenarioChecker {
     )
         throws(HarnessError)
     {
-        // Each placeholder stands for one path segment; any literal fills it for the lookup.
-        let concrete = (try? TemplateString(parsing: path).render { _ in "x" }.get()) ?? path
-        guard spec.hasOperation(method: method, path: concrete) else {
+        guard specHasOperation(method: method, path: path) else {
             throw error(
                 "the \(scenario.version) spec has no operation \(method) \(path)",
                 step: step,
@@ -107,6 +140,13 @@ struct ScenarioChecker {
                 hint: "check the method and the path against specs/\(scenario.version)/openapi.json"
             )
         }
+    }
+
+    /// Whether the spec has an operation for the template `path`.
+    private func specHasOperation(method: String, path: String) -> Bool {
+        // Each placeholder stands for one path segment; any literal fills it for the lookup.
+        let concrete = (try? TemplateString(parsing: path).render { _ in "x" }.get()) ?? path
+        return spec.hasOperation(method: method, path: concrete)
     }
 
     private func use(_ value: JSONValue, step: ScenarioStep, field: String) throws(HarnessError) {

@@ -124,7 +124,7 @@ struct ScenarioDecoder {
     {
         let request = try object(json, at: pointer, step: step)
         try allowOnly(
-            ["method", "path", "query", "headers", "body", "rawBody", "auth"],
+            ["method", "path", "query", "headers", "body", "rawBody", "auth", "outsideSpec"],
             in: request,
             at: pointer,
             step: step
@@ -156,6 +156,13 @@ struct ScenarioDecoder {
         guard let auth = RequestTemplate.Auth(rawValue: authText) else {
             throw error("auth must be \"default\", \"none\" or \"invalid\"", at: pointer.appending("auth"), step: step)
         }
+        var isOutsideSpec = false
+        if let value = request["outsideSpec"] {
+            guard let flag = value.boolValue else {
+                throw error("outsideSpec must be true or false", at: pointer.appending("outsideSpec"), step: step)
+            }
+            isOutsideSpec = flag
+        }
         return RequestTemplate(
             method: method,
             path: path,
@@ -163,7 +170,8 @@ struct ScenarioDecoder {
             headers: headers,
             body: request["body"],
             rawBody: rawBody,
-            auth: auth
+            auth: auth,
+            isOutsideSpec: isOutsideSpec
         )
     }
 

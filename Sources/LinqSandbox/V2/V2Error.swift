@@ -1,22 +1,22 @@
-import ContractKit
-import HTTPServer
-
-/// A v2 error answer in the `StandardError` shape the webhook-subscription endpoints use:
-/// `{"status": "422", "error_code": "validation_failed", "message": "…", "errors": ["…"]}`.
+/// A v2 error answer: the HTTP status, a code and the messages, rendered by ``V2Reply`` in the
+/// ``V2ErrorShape`` of the path.
 ///
-/// v2 publishes no code catalogue; the sandbox uses these `error_code` strings:
+/// v2 publishes no code catalogue; the sandbox uses these codes (`error_code`, or `code` in `Error`):
 ///
-/// | HTTP | `error_code` | When |
+/// | HTTP | code | When |
 /// |---|---|---|
 /// | 400 | `invalid_json` | body empty, not JSON, or not an object |
 /// | 400 | `parameter_missing` | `webhook_url`, `version` or `events` absent |
+/// | 400 | `payload_too_large` | body over the sandbox's limit |
 /// | 401 | `unauthorized` | `X-LINQ-INTEGRATION-TOKEN` missing or wrong |
-/// | 404 | `not_found` | unknown subscription id or unknown path |
-/// | 405 | `method_not_allowed` | known path, other method (with `Allow`) |
-/// | 413 | `payload_too_large` | body over the sandbox's limit |
+/// | 404 | `not_found` | unknown subscription id, unknown path, or a method the path does not take (with `Allow`) |
 /// | 422 | `validation_failed` | a field of the wrong type or an invalid value |
 /// | 429 | `rate_limited` | simulated rate limit (with `Retry-After`) |
 /// | 500 | `internal_server_error` | simulated server error |
+///
+/// No v2 operation declares 405 or 413 (nor does either error shape, `specs/errors.json` `/v2/shapes`),
+/// so a method a path lacks is a route that does not exist (404) and an oversized body a bad request (400),
+/// as in v3.
 struct V2Error: Error, Sendable, Hashable {
     var status: Int
     var errorCode: String
@@ -52,18 +52,18 @@ struct V2Error: Error, Sendable, Hashable {
         V2Error(status: 404, errorCode: "not_found", message: "\(what) not found", errors: ["\(what) not found"])
     }
 
-    static func methodNotAllowed(_ method: String, allowed: [String]) -> V2Error {
+    static func unsupportedMethod(_ method: String, path: String, allowed: [String]) -> V2Error {
         V2Error(
-            status: 405,
-            errorCode: "method_not_allowed",
-            message: "Method \(method) not allowed",
+            status: 404,
+            errorCode: "not_found",
+            message: "No route \(method) \(path)",
             errors: ["allowed: \(allowed.joined(separator: ", "))"]
         )
     }
 
-    static func payloadTooLarge(limit: Int) -> V2Error {
+    static func bodyTooLarge(limit: Int) -> V2Error {
         V2Error(
-            status: 413,
+            status: 400,
             errorCode: "payload_too_large",
             message: "Request body too large",
             errors: ["limit is \(limit) bytes"]
@@ -86,32 +86,4 @@ struct V2Error: Error, Sendable, Hashable {
         message: "Internal server error",
         errors: ["unexpected error"]
     )
-}
-
-/// Turns v2 results into HTTP responses, applying the v2 response faults.
-enum V2Reply {
-    static func json(_ status: Int, _ body: JSONValue) -> HTTPResponse {
-        HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: body.serialized())
-    }
-
-    static func error(_ error: V2Error, _ context: RequestContext) -> HTTPResponse {
-        var response: HTTPResponse
-        if context.has(.v2PlainTextErrors) {
-            response = HTTPResponse(
-                status: error.status,
-                headers: ["Content-Type": "text/plain"],
-                body: Array(error.message.utf8)
-            )
-        } else {
-            response = json(
-                error.status,
-                [
-                    "status": .string(String(error.status)), "error_code": .string(error.errorCode),
-                    "message": .string(error.message), "errors": .array(error.errors.map(JSONValue.string)),
-                ]
-            )
-        }
-        if let retryAfter = error.retryAfter { response.headers["Retry-After"] = String(retryAfter) }
-        return response
-    }
 }

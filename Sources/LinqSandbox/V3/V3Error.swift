@@ -49,23 +49,29 @@ struct V3Error: Error, Sendable, Hashable {
         V3Error(status: 404, code: 2010, message: "Webhook subscription not found: \(id)")
     }
 
-    /// A path the sandbox does not serve. No code is documented for it; 1005 says the path is not a valid parameter.
+    /// A path the sandbox does not serve. No code is documented for an unknown path; every 404 of the
+    /// 2026-02 document points at its shared `NotFound` response ("Resource not found", code 2001), which
+    /// `specs/v3/openapi.json` keeps, so the sandbox answers with that generic not-found.
     static func unknownPath(_ path: String) -> V3Error {
-        V3Error(status: 404, code: 1005, message: "No such endpoint: \(path)")
+        V3Error(status: 404, code: 2001, message: "Resource not found: no endpoint \(path)")
     }
 
-    /// A known path with a method it does not take. No code is documented for 405; 1005 as for unknown paths.
-    static func methodNotAllowed(_ method: String, allowed: [String]) -> V3Error {
+    /// A known path with a method it does not take. The v3 documents declare no 405 and no code for one:
+    /// a method the path lacks is an operation that does not exist, so it is answered like an unknown path
+    /// (404, 2001); the service adds `Allow` with the methods the path does take.
+    static func unsupportedMethod(_ method: String, path: String, allowed: [String]) -> V3Error {
         V3Error(
-            status: 405,
-            code: 1005,
-            message: "Method \(method) not allowed here; allowed: \(allowed.joined(separator: ", "))"
+            status: 404,
+            code: 2001,
+            message: "Resource not found: no \(method) \(path); allowed: \(allowed.joined(separator: ", "))"
         )
     }
 
-    /// A body over the sandbox's limit; 5005 is the documented "file too large" code.
-    static func payloadTooLarge(limit: Int) -> V3Error {
-        V3Error(status: 413, code: 5005, message: "Request body larger than \(limit) bytes")
+    /// A body over the sandbox's limit. No code is documented with 413: the one "too large" code, 5005,
+    /// comes with 400 (docs error page), and the 2026-02 document's only 413 example carries 5001, which
+    /// the table lists under 500. So the sandbox answers as the table says: 400 with 5005.
+    static func bodyTooLarge(limit: Int) -> V3Error {
+        V3Error(status: 400, code: 5005, message: "Request body larger than \(limit) bytes")
     }
 
     static func rateLimited(retryAfter: Int) -> V3Error {

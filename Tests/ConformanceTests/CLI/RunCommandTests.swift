@@ -24,7 +24,10 @@ struct RunCommandTests {
         let result = await runConformance(["--read-only", "--reports", try temporaryDirectory(with: [:])])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.filter { $0.contains("] PASS ") }.count == 3)
+        #expect(lines.filter { $0.contains("] PASS ") }.count == 5)
+        for version in ["v2", "v3"] {
+            #expect(lines.contains { $0.contains("] PASS \(version) unknown path: ") })
+        }
         #expect(lines.contains { $0.contains("] SKIP v3 subscription round trip: ") && $0.contains("read-only mode") })
     }
 

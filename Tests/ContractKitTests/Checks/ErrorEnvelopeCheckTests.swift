@@ -64,6 +64,28 @@ struct ErrorEnvelopeCheckTests {
         #expect(findings(500, CheckFixtures.v3Error(status: 500, code: 4006)).map(\.rule) == [.errorCode])
     }
 
+    /// What the sandbox once sent for an unknown path (404), a method the path lacks (405) and an oversized
+    /// body (413): codes the table documents with 400, so the HTTP status contradicts them.
+    @Test(arguments: [(404, 1005), (405, 1005), (413, 5005), (413, 5001)])
+    func aCodeDocumentedWithAnotherStatusIsAFindingOnAnUnknownPathToo(status: Int, code: Int) throws {
+        let documented = try #require(CheckFixtures.codes[code]?.status)
+        let body = CheckFixtures.v3Error(status: status, code: code)
+        for path in ["/v3/nothing-here", "/v3/webhook-subscriptions"] {
+            let finding = try #require(findings(status, body, path: path).first)
+            #expect(finding.rule == .errorCode)
+            #expect(finding.pointer == "/error/code")
+            #expect(finding.expected == "a code returned with HTTP \(status)")
+            #expect(finding.message.contains("documented with HTTP \(documented)"))
+        }
+    }
+
+    @Test func anUnknownPathTakesAnyNotFoundCode() {
+        for code in [2001, 2010, 2019] {
+            #expect(findings(404, CheckFixtures.v3Error(status: 404, code: code), path: "/v3/nothing-here").isEmpty)
+        }
+        #expect(findings(400, CheckFixtures.v3Error(status: 400, code: 5005), path: "/v3/nothing-here").isEmpty)
+    }
+
     @Test func anAlternativeStatusIsAccepted() {
         let chat = "/v3/chats/c1"
         #expect(
@@ -109,6 +131,16 @@ struct ErrorEnvelopeCheckTests {
         #expect(CheckFixtures.run(check, other, version: .v2).map(\.pointer) == ["/errors/0"])
         let undocumented = CheckFixtures.exchange("DELETE", path, status: 500, raw: Array("boom".utf8))
         #expect(CheckFixtures.run(check, undocumented, version: .v2).map(\.rule) == [.errorEnvelope])
+    }
+
+    @Test func unknownV2PathsOutsideSubscriptionsAndContactsUseError() {
+        let path = "/api/partner/v2/nothing"
+        let error: JSONValue = ["errors": [["status": 404, "code": "not_found", "title": "t", "detail": "d"]]]
+        let matching = CheckFixtures.exchange("GET", path, status: 404, json: error)
+        #expect(CheckFixtures.run(check, matching, version: .v2).isEmpty)
+        let standard: JSONValue = ["status": "404", "error_code": "not_found", "message": "m", "errors": ["m"]]
+        let exchange = CheckFixtures.exchange("GET", path, status: 404, json: standard)
+        #expect(CheckFixtures.run(check, exchange, version: .v2).map(\.rule) == [.errorEnvelope])
     }
 
     @Test func v2HasNoV3EnvelopeRules() {

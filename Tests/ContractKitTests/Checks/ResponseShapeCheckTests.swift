@@ -58,6 +58,14 @@ struct ResponseShapeCheckTests {
         #expect(CheckFixtures.run(check, exchange).map(\.rule) == [.undocumentedStatus])
     }
 
+    @Test func aStepOutsideTheSpecOnPurposeIsNoFinding() {
+        let exchange = CheckFixtures.exchange("GET", "/v3/nothing-here", status: 404, json: [:])
+        var context = CheckFixtures.context(.v3, "GET", "/v3/nothing-here")
+        #expect(check.check(exchange, context: context).map(\.rule) == [.undocumentedStatus])
+        context.isOutsideSpec = true
+        #expect(check.check(exchange, context: context).isEmpty)
+    }
+
     @Test(arguments: [
         ([UInt8]("OK".utf8), "OK"),
         ([0x7B, 0xFF, 0x7D], "3 bytes, not UTF-8"),

@@ -173,6 +173,36 @@ struct ScenarioRunnerTests {
         #expect(error.location.step == "list")
     }
 
+    @Test func anOutsideSpecStepIsJudgedByItsErrorEnvelopeAlone() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let codes = try ErrorCodeTable.load(from: root.appendingPathComponent("specs/errors.json").path)
+        let checks = ContractChecks.standard(specs: [.v3: Self.v3Spec], codes: codes)
+        func probe(outsideSpec: Bool, code: Int) async -> [Finding] {
+            let stub = StubTransport { _, _ in
+                let error: JSONValue = ["status": 404, "code": .number(.integer(Int64(code))), "message": "m"]
+                let body: JSONValue = ["success": false, "error": error, "trace_id": "2eff5df5c6f688733c007523c4d61cd9"]
+                return .success(
+                    TransportResponse(
+                        status: 404,
+                        headers: ["Content-Type": "application/json", "X-Trace-ID": "2eff5df5c6f688733c007523c4d61cd9"],
+                        body: body.serialized()
+                    )
+                )
+            }
+            let step = ScenarioStep(
+                name: "probe",
+                request: RequestTemplate(method: "GET", path: "/v3/nothing-here", isOutsideSpec: outsideSpec),
+                expect: Expectation(statuses: [404])
+            )
+            let scenario = Scenario(name: "unknown path", version: .v3, steps: [step])
+            return await runner(stub, checks: checks).run(scenario).findings
+        }
+        #expect(await probe(outsideSpec: true, code: 2001).isEmpty)
+        #expect(await probe(outsideSpec: false, code: 2001).map(\.rule) == [.undocumentedStatus])
+        #expect(await probe(outsideSpec: true, code: 1005).map(\.rule) == [.errorCode])
+    }
+
     @Test func readOnlyModeRefusesTheWrite() async {
         let stub = StubTransport(script: [Self.json(201, [:])])
         let result = await runner(stub, readOnly: true).run(Self.roundTrip)

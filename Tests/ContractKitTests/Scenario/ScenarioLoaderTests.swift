@@ -65,8 +65,8 @@ struct ScenarioLoaderTests {
         #expect(scenario.steps[1].request?.auth == .default)
     }
 
-    /// The valid scenario with the member at `pointer` replaced (numeric tokens index arrays).
-    static func mutated(_ pointer: JSONPointer, _ value: JSONValue) -> JSONValue {
+    /// `scenario` (the valid one by default) with the member at `pointer` replaced (numeric tokens index arrays).
+    static func mutated(_ pointer: JSONPointer, _ value: JSONValue, in scenario: JSONValue = valid) -> JSONValue {
         func set(_ json: JSONValue, _ tokens: ArraySlice<String>) -> JSONValue {
             guard let head = tokens.first else { return value }
             switch json {
@@ -80,7 +80,7 @@ struct ScenarioLoaderTests {
             default: return json
             }
         }
-        return set(valid, pointer.tokens[...])
+        return set(scenario, pointer.tokens[...])
     }
 
     @Test(
@@ -131,6 +131,46 @@ struct ScenarioLoaderTests {
         #expect(error?.code == .invalidScenario)
         #expect(error?.location == .init(file: "v3/round-trip.json", step: step, field: field))
         #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
+    }
+
+    static let unknownPath: JSONValue = [
+        "name": "unknown path", "version": "v3", "tags": ["read-only"],
+        "steps": [
+            [
+                "name": "probe", "request": ["method": "GET", "path": "/v3/nope/{{uuid}}", "outsideSpec": true],
+                "expect": ["status": 404, "assertions": [["pointer": "/success", "equals": false]]],
+            ]
+        ],
+    ]
+
+    @Test func anOutsideSpecRequestNeedsNoOperation() throws {
+        let scenario = try loader.load(json: Self.unknownPath, file: "v3/unknown-path.json")
+        #expect(scenario.steps[0].request?.isOutsideSpec == true)
+        #expect(try loader.load(json: Self.valid, file: "f.json").steps[0].request?.isOutsideSpec == false)
+    }
+
+    @Test(
+        arguments: [
+            ("/steps/0/request/path", "/v3/webhook-subscriptions/{{uuid}}", "has GET /v3/webhook-subscriptions/"),
+            ("/steps/0/expect/status", 200, "must expect a 4xx status"),
+            ("/steps/0/expect/status", [404, 500], "must expect a 4xx status"),
+            ("/steps/0/expect/operationId", "getWebhookSubscription", "no operation to check the response against"),
+        ] as [(JSONPointer, JSONValue, String)]
+    )
+    func anOutsideSpecRequestMustMissTheSpecAndExpectAnError(pointer: JSONPointer, value: JSONValue, message: String) {
+        let json = Self.mutated(pointer, value, in: Self.unknownPath)
+        let error = #expect(throws: HarnessError.self) { try loader.load(json: json, file: "v3/unknown-path.json") }
+        let field = "/steps/0/request/outsideSpec"
+        #expect(error?.location == .init(file: "v3/unknown-path.json", step: "probe", field: field))
+        #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
+    }
+
+    @Test func outsideSpecIsAFlag() {
+        let json = Self.mutated("/steps/0/request/outsideSpec", "yes", in: Self.unknownPath)
+        let error = #expect(throws: HarnessError.self) { try loader.load(json: json, file: "f.json") }
+        #expect(error?.message.contains("outsideSpec must be true or false") == true)
+        let missing = Self.mutated("/steps/0/expect", ["assertions": []], in: Self.unknownPath)
+        #expect(throws: HarnessError.self) { try loader.load(json: missing, file: "f.json") }
     }
 
     @Test func aCaptureIsNotVisibleInItsOwnRequest() {
