@@ -3,86 +3,99 @@
 /// repeats too, as in `^(a+)+$`, `(\d*)*` or `(?:x{2,})+`. Against a long string that almost
 /// matches, validation would hang on such a `pattern`.
 ///
-/// A heuristic in the manner of "star height": it does not see overlapping alternatives such as
+/// A heuristic in the manner of "star height", with one refinement: a repeated group that starts
+/// or ends with a literal character its inner repetition cannot match (`( v1,[A-Za-z0-9+/=]+)*`)
+/// splits a string one way only, so it passes. It does not see overlapping alternatives such as
 /// `(a|aa)+`, and it spares possessive quantifiers (`a*+`), which never backtrack.
 enum PatternRisk {
-    /// The offset (in characters) of the outer quantifier of the first nested repetition, or `nil`.
+    /// The offset (in characters) of the outer quantifier of the first risky nested repetition, or `nil`.
     static func nestedRepetition(in pattern: String) -> Int? {
-        let characters = Array(pattern)
-        /// Whether each open group's content so far repeats without bound.
-        var groups: [Bool] = [false]
-        /// Whether the atom just read is a group whose content repeats.
-        var lastAtomRepeats = false
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            switch character {
-            case "\\":
-                index += 2
-                lastAtomRepeats = false
-                continue
-            case "[":
-                index = endOfClass(characters, from: index)
-                lastAtomRepeats = false
-            case "(":
-                groups.append(false)
-                lastAtomRepeats = false
-            case ")" where groups.count > 1:
-                lastAtomRepeats = groups.removeLast()
-            case "*", "+", "{":
-                guard let quantifier = quantifier(characters, at: index) else {
-                    lastAtomRepeats = false
-                    break
-                }
-                if quantifier.isUnbounded && !quantifier.isPossessive {
-                    if lastAtomRepeats { return index }
-                    groups[groups.count - 1] = true
-                }
-                if lastAtomRepeats { groups[groups.count - 1] = true }
-                lastAtomRepeats = false
-                index = quantifier.end
-                continue
-            default:
-                lastAtomRepeats = false
+        var parser = PatternParser(Array(pattern))
+        return firstRisk(in: parser.alternatives())
+    }
+
+    private static func firstRisk(in alternatives: [[PatternElement]]) -> Int? {
+        for element in alternatives.joined() {
+            guard case .group(let inner) = element.node else { continue }
+            if let risk = firstRisk(in: inner) { return risk }
+            if element.repeatsWithoutBound, inner.joined().contains(where: \.repeatsAnywhere), !isDelimited(inner) {
+                return element.offset
             }
-            index += 1
         }
         return nil
     }
 
-    /// The index just past the `]` closing the class that opens at `start`.
-    private static func endOfClass(_ characters: [Character], from start: Int) -> Int {
-        var index = start + 1
-        if index < characters.count, characters[index] == "^" { index += 1 }
-        if index < characters.count, characters[index] == "]" { index += 1 }
-        while index < characters.count, characters[index] != "]" {
-            index += characters[index] == "\\" ? 2 : 1
+    /// One alternative whose first or last element is a single literal character that none of the
+    /// group's repeated atoms matches.
+    private static func isDelimited(_ alternatives: [[PatternElement]]) -> Bool {
+        guard alternatives.count == 1, let sequence = alternatives.first else { return false }
+        let repeated = sequence.flatMap(\.repeatedAtoms)
+        return [sequence.first, sequence.last].contains { element in
+            guard let element, element.minimum >= 1, element.maximum == 1,
+                case .atom(.literal(let character)) = element.node
+            else { return false }
+            return !repeated.contains { $0.matches(character) }
         }
-        return index
+    }
+}
+
+/// One atom, group or class of a pattern with its quantifier.
+struct PatternElement {
+    indirect enum Node {
+        case atom(PatternAtom)
+        case group([[PatternElement]])
     }
 
-    /// The quantifier at `index` (`*`, `+` or `{n}`, `{n,}`, `{n,m}`, then an optional lazy `?`
-    /// or possessive `+`); `nil` when a `{` is a literal brace.
-    private static func quantifier(
-        _ characters: [Character],
-        at index: Int
-    ) -> (isUnbounded: Bool, isPossessive: Bool, end: Int)? {
-        var end = index + 1
-        var isUnbounded = true
-        if characters[index] == "{" {
-            guard let close = characters[index...].firstIndex(of: "}") else { return nil }
-            let bounds = String(characters[(index + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
-            guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0.allSatisfy(\.isNumber) }),
-                !bounds[0].isEmpty
-            else { return nil }
-            isUnbounded = bounds.count == 2 && bounds[1].isEmpty
-            end = close + 1
+    var node: Node
+    var minimum = 1
+    /// `nil`: unbounded.
+    var maximum: Int? = 1
+    var isPossessive = false
+    /// Where the quantifier starts.
+    var offset = 0
+
+    var repeatsWithoutBound: Bool { maximum == nil && !isPossessive }
+
+    /// Whether this element or anything inside it repeats without bound.
+    var repeatsAnywhere: Bool {
+        if repeatsWithoutBound { return true }
+        guard case .group(let inner) = node else { return false }
+        return inner.joined().contains { $0.repeatsAnywhere }
+    }
+
+    /// The atoms that may match any number of times: all of them under an unbounded quantifier.
+    var repeatedAtoms: [PatternAtom] {
+        if repeatsWithoutBound { return atoms }
+        guard case .group(let inner) = node else { return [] }
+        return inner.joined().flatMap(\.repeatedAtoms)
+    }
+
+    private var atoms: [PatternAtom] {
+        switch node {
+        case .atom(let atom): [atom]
+        case .group(let inner): inner.joined().flatMap(\.atoms)
         }
-        var isPossessive = false
-        if end < characters.count, characters[end] == "?" || characters[end] == "+" {
-            isPossessive = characters[end] == "+"
-            end += 1
+    }
+}
+
+/// What one position of a pattern can match.
+enum PatternAtom {
+    case literal(Character)
+    /// A bracket class, `.` or an escape such as `\d`: `members` tests a character.
+    case set(negated: Bool, members: [ClosedRange<Character>])
+    /// An escape or construct the heuristic does not model; assumed to match anything.
+    case any
+
+    static let dot = PatternAtom.set(negated: true, members: ["\n"..."\n"])
+    static let digit: [ClosedRange<Character>] = ["0"..."9"]
+    static let word: [ClosedRange<Character>] = ["a"..."z", "A"..."Z", "0"..."9", "_"..."_"]
+    static let space: [ClosedRange<Character>] = [" "..." ", "\t"..."\r"]
+
+    func matches(_ character: Character) -> Bool {
+        switch self {
+        case .literal(let literal): literal == character
+        case .set(let negated, let members): members.contains { $0.contains(character) } != negated
+        case .any: true
         }
-        return (isUnbounded, isPossessive, end)
     }
 }
