@@ -8,6 +8,7 @@ struct ErrorCodeTableTests {
         #expect(table.entries.count == 54)
         #expect(table[2010]?.statuses == [404])
         #expect(table[1006]?.statuses == [409, 400])
+        #expect(table[5001]?.statuses == [500, 413])
         #expect(table[4006]?.statuses == [])
         #expect(table[9999] == nil)
     }

@@ -66,7 +66,7 @@ struct ErrorEnvelopeCheckTests {
 
     /// What the sandbox once sent for an unknown path (404), a method the path lacks (405) and an oversized
     /// body (413): codes the table documents with 400, so the HTTP status contradicts them.
-    @Test(arguments: [(404, 1005), (405, 1005), (413, 5005), (413, 5001)])
+    @Test(arguments: [(404, 1005), (405, 1005), (413, 5005), (413, 5002)])
     func aCodeDocumentedWithAnotherStatusIsAFindingOnAnUnknownPathToo(status: Int, code: Int) throws {
         let documented = try #require(CheckFixtures.codes[code]?.status)
         let body = CheckFixtures.v3Error(status: status, code: code)
@@ -100,6 +100,11 @@ struct ErrorEnvelopeCheckTests {
                 CheckFixtures.exchange("PUT", chat, status: 400, json: CheckFixtures.v3Error(status: 400, code: 1006))
             ).isEmpty
         )
+        // The 2026-02 document's voice-memo example: 413 with 5001, which its table lists under 500.
+        for status in [500, 413] {
+            #expect(findings(status, CheckFixtures.v3Error(status: status, code: 5001), path: chat).isEmpty)
+        }
+        #expect(findings(400, CheckFixtures.v3Error(status: 400, code: 5001), path: chat).map(\.rule) == [.errorCode])
     }
 
     @Test func aNotFoundCodeForAnotherResourceIsAFinding() throws {
