@@ -2,7 +2,7 @@
 ///
 /// Shape: `{format, formatVersion, sources: {v2, v3, mapping}, parity: {denominator: "mapped", mapped, run,
 /// matched, withKnownDifferences, percentageOfRun, percentageOfMapped}, pairs: [{scenario, name,
-/// operation, v2Step, v3Step, parity, differences: [{message, pointer, knownDifference}]}],
+/// operation | null, event | null, v2Step, v3Step, parity, differences: [{message, pointer, knownDifference}]}],
 /// operations: [{v2: {operationId, method, path}, v3: {…} | null, reason, parity, changes}],
 /// events: [{v2, v3, approximate, where: {pointer, equals} | null, reason, parity, changes}],
 /// v3Only: {operations, events}, errors: {statuses: [{v2, v3, v3Codes, reason}], shapes:
@@ -60,7 +60,8 @@ public struct MigrationJSONRenderer: Sendable {
                 report.pairs.map { pair in
                     [
                         "scenario": .string(pair.scenario), "name": .string(pair.name),
-                        "operation": .string(pair.operation), "v2Step": .string(pair.v2Step),
+                        "operation": subject(pair.subject).operation, "event": subject(pair.subject).event,
+                        "v2Step": .string(pair.v2Step),
                         "v3Step": .string(pair.v3Step), "parity": parityValue(pair.parity),
                         "differences": .array(
                             pair.differences.map { difference in
@@ -105,6 +106,14 @@ public struct MigrationJSONRenderer: Sendable {
             "operationId": .string(reference.operationId), "method": .string(reference.method),
             "path": .string(reference.path),
         ]
+    }
+
+    /// The pair's subject in its own member, `null` in the other.
+    private func subject(_ subject: PairOutcome.Subject) -> (operation: JSONValue, event: JSONValue) {
+        switch subject {
+        case .operation(let operationId): (.string(operationId), .null)
+        case .event(let eventType): (.null, .string(eventType))
+        }
     }
 
     private func parityValue(_ result: ParityResult) -> JSONValue {

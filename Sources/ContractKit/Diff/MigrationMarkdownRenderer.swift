@@ -75,13 +75,15 @@ public struct MigrationMarkdownRenderer: Sendable {
         guard !report.pairs.isEmpty else { return [] }
         var lines = [
             "", "## Live pairs", "",
-            "Each pair ran the same logical operation on v2 and v3; v2 was translated through the mapping. "
+            "Each pair ran the same logical operation (or received the same event) on v2 and v3; "
+                + "v2 was translated through the mapping. "
                 + "Known differences are reviewed entries of `specs/known-differences.json`.", "",
-            "| paired scenario | pair | v2 operation | v2 step | v3 step | result |", "|---|---|---|---|---|---|",
+            "| paired scenario | pair | v2 operation or event | v2 step | v3 step | result |",
+            "|---|---|---|---|---|---|",
         ]
         for pair in report.pairs {
             lines.append(
-                "| \(Self.cell(pair.scenario)) | \(Self.cell(pair.name)) | `\(pair.operation)` | "
+                "| \(Self.cell(pair.scenario)) | \(Self.cell(pair.name)) | `\(pair.subject)` | "
                     + "\(Self.cell(pair.v2Step)) | \(Self.cell(pair.v3Step)) | \(Self.parity(pair.parity)) |")
         }
         return lines

@@ -18,7 +18,7 @@ struct PairComparison {
 
     mutating func compare(_ pair: PairedScenario.Pair) -> PairOutcome {
         var outcome = PairOutcome(
-            scenario: paired.name, name: pair.name, operation: pair.operation, v2Step: pair.v2.step,
+            scenario: paired.name, name: pair.name, subject: .operation(pair.operation), v2Step: pair.v2.step,
             v3Step: pair.v3.step, differences: [])
         let old = v2.steps.first { $0.name == pair.v2.step }
         let new = v3.steps.first { $0.name == pair.v3.step }
@@ -30,10 +30,10 @@ struct PairComparison {
             outcome.notRunReason = "neither step has a response (v2 \(Self.state(old)), v3 \(Self.state(new)))"
         case (.some, nil):
             outcome.differences.append(
-                difference(pair, "v3 step '\(pair.v3.step)' has no response: \(Self.state(new))"))
+                difference(pair.name, "v3 step '\(pair.v3.step)' has no response: \(Self.state(new))"))
         case (nil, .some):
             outcome.differences.append(
-                difference(pair, "v2 step '\(pair.v2.step)' has no response: \(Self.state(old))"))
+                difference(pair.name, "v2 step '\(pair.v2.step)' has no response: \(Self.state(old))"))
         case (.some(let oldResponse), .some(let newResponse)):
             outcome.differences = compare(pair, operation, oldResponse, newResponse)
         }
@@ -45,42 +45,47 @@ struct PairComparison {
     ) -> [PairOutcome.Difference] {
         guard (200..<300).contains(old.status) else { return errorMeaning(pair, operation, old.status, new) }
         guard (200..<300).contains(new.status) else {
-            return [difference(pair, "status: v2 \(old.status) (2xx), v3 \(new.status) (\(new.status / 100)xx)")]
+            return [difference(pair.name, "status: v2 \(old.status) (2xx), v3 \(new.status) (\(new.status / 100)xx)")]
         }
         guard let oldBody = Self.json(old.body) else { return [] }
         guard let newBody = Self.json(new.body) else {
-            return [difference(pair, "body: v2 returned JSON, v3 \(new.body.isEmpty ? "nothing" : "no JSON")")]
+            return [difference(pair.name, "body: v2 returned JSON, v3 \(new.body.isEmpty ? "nothing" : "no JSON")")]
         }
         let translator = translator(operation.response.fields)
         let leaves: [BodyTranslator.Leaf]
         let newValue: JSONValue?
         if pair.v2.find {
             guard let (item, index) = find(in: oldBody, v2, resource: paired.v2Resource) else {
-                return [difference(pair, "v2 list does not contain the created resource")]
+                return [difference(pair.name, "v2 list does not contain the created resource")]
             }
-            let prefix = paired.v2Resource.list.tokens + [String(index)]
-            let field = FieldPath(tokens: paired.v2Resource.list.tokens + [FieldPath.arrayItems])
+            let list = paired.v2Resource?.list.tokens ?? []
+            let prefix = list + [String(index)]
+            let field = FieldPath(tokens: list + [FieldPath.arrayItems])
             leaves = translator.leaves(of: item, at: prefix, field: field)
         } else {
             leaves = translator.leaves(of: oldBody)
         }
         if pair.v3.find {
             newValue = find(in: newBody, v3, resource: paired.v3Resource)?.item
-            guard newValue != nil else { return [difference(pair, "v3 list does not contain the created resource")] }
+            guard newValue != nil else {
+                return [difference(pair.name, "v3 list does not contain the created resource")]
+            }
         } else {
             newValue = newBody
         }
-        return leaves.compactMap { leaf in compare(pair, leaf, newValue?.value(at: JSONPointer(tokens: leaf.v3))) }
+        return leaves.compactMap { leaf in
+            compare(pair.name, leaf, newValue?.value(at: JSONPointer(tokens: leaf.v3)))
+        }
     }
 
-    private func compare(_ pair: PairedScenario.Pair, _ leaf: BodyTranslator.Leaf, _ actual: JSONValue?)
-        -> PairOutcome.Difference?
+    /// One translated v2 leaf against the v3 value at its location; `pair` names the pair.
+    func compare(_ pair: String, _ leaf: BodyTranslator.Leaf, _ actual: JSONValue?) -> PairOutcome.Difference?
     {
         let pointer = JSONPointer(tokens: leaf.v3)
-        let name = leaf.v3.isEmpty ? "(body)" : leaf.v3.joined(separator: "/")
+        let field = leaf.v3.isEmpty ? "(body)" : leaf.v3.joined(separator: "/")
         guard let actual else {
             return leaf.value == .null
-                ? nil : difference(pair, "\(name): in v2 (as \(leaf.v2Field)), missing in v3", pointer)
+                ? nil : difference(pair, "\(field): in v2 (as \(leaf.v2Field)), missing in v3", pointer)
         }
         if ValueShape.isVolatile(field: leaf.v3.last) {
             let (old, new) = (ValueShape(leaf.value), ValueShape(actual))
@@ -91,18 +96,20 @@ struct PairComparison {
                 return fits
                     ? nil
                     : difference(
-                        pair, "\(name): v2 \(old), v3 \(new); the mapping says \(retype.v2) → \(expected)", pointer)
+                        pair, "\(field): v2 \(old), v3 \(new); the mapping says \(retype.v2) → \(expected)", pointer)
             }
-            return old == new ? nil : difference(pair, "\(name): v2 \(old), v3 \(new)", pointer)
+            return old == new ? nil : difference(pair, "\(field): v2 \(old), v3 \(new)", pointer)
         }
         if Self.same(leaf.value, actual) { return nil }
+        // An empty v2 object has no fields to compare; fields only v3 has are the static diff's business.
+        if leaf.value.objectValue?.isEmpty == true, actual.objectValue != nil { return nil }
         if let sentOld = sentV2[leaf.v3], let sentNew = sentV3[leaf.v3], !Self.same(sentOld, sentNew),
             Self.same(leaf.value, sentOld) == Self.same(actual, sentNew)
         {
             return nil
         }
         let sent = sentV2[leaf.v3].map { " (both sent \(Self.text($0)))" } ?? ""
-        return difference(pair, "\(name): v2 \(Self.text(leaf.value)), v3 \(Self.text(actual))\(sent)", pointer)
+        return difference(pair, "\(field): v2 \(Self.text(leaf.value)), v3 \(Self.text(actual))\(sent)", pointer)
     }
 
     /// A v2 error status means a v3 status and set of codes (the mapping's error table, with the
@@ -117,11 +124,11 @@ struct PairComparison {
                 ? []
                 : [
                     difference(
-                        pair, "status: v2 \(status) (\(status / 100)xx), v3 \(new.status) (\(new.status / 100)xx)")
+                        pair.name, "status: v2 \(status) (\(status / 100)xx), v3 \(new.status) (\(new.status / 100)xx)")
                 ]
         }
         guard new.status == translation.v3 else {
-            return [difference(pair, "error status: v2 \(status) means v3 \(translation.v3), got \(new.status)")]
+            return [difference(pair.name, "error status: v2 \(status) means v3 \(translation.v3), got \(new.status)")]
         }
         let codes = operation.errorCodes[status] ?? translation.v3Codes
         let code = Self.json(new.body)?.value(at: "/error/code")
@@ -129,17 +136,18 @@ struct PairComparison {
             let list = codes.map(String.init).joined(separator: ", ")
             return [
                 difference(
-                    pair, "error meaning: v2 \(status) means v3 code \(list), got \(code.map(Self.text) ?? "none")",
+                    pair.name,
+                    "error meaning: v2 \(status) means v3 code \(list), got \(code.map(Self.text) ?? "none")",
                     "/error/code")
             ]
         }
         return []
     }
 
-    private func find(in body: JSONValue, _ scenario: ScenarioResult, resource: PairedScenario.Resource)
+    private func find(in body: JSONValue, _ scenario: ScenarioResult, resource: PairedScenario.Resource?)
         -> (item: JSONValue, index: Int)?
     {
-        guard let created = scenario.steps.first(where: { $0.name == resource.step })?.response,
+        guard let resource, let created = scenario.steps.first(where: { $0.name == resource.step })?.response,
             let id = Self.json(created.body)?.value(at: resource.id),
             let items = body.value(at: resource.list)?.arrayValue,
             let index = items.firstIndex(where: { $0["id"].map { Self.same($0, id) } ?? false })
@@ -154,16 +162,14 @@ struct PairComparison {
         for leaf in translator.leaves(of: body) { sent[leaf.v3] = leaf.value }
     }
 
-    private func translator(_ fields: [FieldMapping]) -> BodyTranslator {
+    func translator(_ fields: [FieldMapping]) -> BodyTranslator {
         BodyTranslator(fields: fields, events: mapping.events)
     }
 
-    private func difference(_ pair: PairedScenario.Pair, _ message: String, _ pointer: JSONPointer = .root)
-        -> PairOutcome.Difference
-    {
+    func difference(_ pair: String, _ message: String, _ pointer: JSONPointer = .root) -> PairOutcome.Difference {
         let finding = Finding(
             rule: .parity, message: message, pointer: pointer.description,
-            location: .init(version: "v3", scenario: paired.name, step: pair.name))
+            location: .init(version: "v3", scenario: paired.name, step: pair))
         return .init(finding: finding)
     }
 

@@ -1,4 +1,4 @@
-/// What one pair of steps showed: the differences found after translating v2 through the mapping,
+/// What one pair of steps (or of deliveries) showed: the differences found after translating v2 through the mapping,
 /// each judged against `specs/known-differences.json`, or why the pair could not be compared.
 public struct PairOutcome: Sendable, Hashable {
     /// One difference, as a `diff.parity` finding located at (v3, paired scenario, pair).
@@ -13,15 +13,28 @@ public struct PairOutcome: Sendable, Hashable {
         }
     }
 
+    /// What a pair's parity counts towards.
+    public enum Subject: Sendable, Hashable, CustomStringConvertible {
+        /// A mapped v2 operationId.
+        case operation(String)
+        /// A mapped v2 event type.
+        case event(String)
+
+        public var description: String {
+            switch self {
+            case .operation(let name), .event(let name): name
+            }
+        }
+    }
+
     /// The paired scenario's name.
     public var scenario: String
     public var name: String
-    /// The v2 operation the pair counts towards.
-    public var operation: String
+    public var subject: Subject
     public var v2Step: String
     public var v3Step: String
     public var differences: [Difference]
-    /// Set when the pair could not be compared (neither step has a response, or the scenario did not run).
+    /// Set when the pair could not be compared (neither step has a response or delivery, or the scenario did not run).
     public var notRunReason: String?
 
     /// The pair's own parity.

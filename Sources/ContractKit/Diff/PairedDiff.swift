@@ -2,7 +2,8 @@ import Foundation
 
 /// The live paired diff: reads the results of paired steps (``PairedScenario``), translates v2 through
 /// the mapping and compares status class, error meaning and field values with v3, then records the
-/// parity of every mapped operation and event in a ``MigrationReport``.
+/// parity of every mapped operation and event in a ``MigrationReport``. Event pairs compare the first
+/// delivery of an event on each version, the v2 payload translated through the event's mapping.
 ///
 /// Volatile fields (ids, `*_at` timestamps, trace ids, secrets) are compared by type and format only.
 /// Where the two scenarios deliberately send different values (URLs carry a per-scenario UUID), a field
@@ -13,20 +14,11 @@ public struct PairedDiff: Sendable {
     public var mapping: Mapping
     public var pairedScenarios: [PairedScenario]
     public var gate: Gate
-    /// Why events have no live result; deliveries are not paired yet.
-    public var eventsNotRunReason: String
 
-    public static let defaultEventsNotRunReason =
-        "no paired webhook delivery: webhook scenarios do not run in the runner yet"
-
-    public init(
-        mapping: Mapping, pairedScenarios: [PairedScenario], gate: Gate,
-        eventsNotRunReason: String = Self.defaultEventsNotRunReason
-    ) {
+    public init(mapping: Mapping, pairedScenarios: [PairedScenario], gate: Gate) {
         self.mapping = mapping
         self.pairedScenarios = pairedScenarios
         self.gate = gate
-        self.eventsNotRunReason = eventsNotRunReason
     }
 
     /// Every pair of every paired scenario, compared on `result`.
@@ -39,24 +31,33 @@ public struct PairedDiff: Sendable {
                     v2 == nil ? "v2 '\(paired.v2Scenario)'" : nil, v3 == nil ? "v3 '\(paired.v3Scenario)'" : nil,
                 ]
                 let reason = "scenario \(missing.compactMap(\.self).joined(separator: " and ")) not in this run"
-                return paired.pairs.map { pair in
+                let operations = paired.pairs.map { pair in
                     PairOutcome(
-                        scenario: paired.name, name: pair.name, operation: pair.operation, v2Step: pair.v2.step,
-                        v3Step: pair.v3.step, differences: [], notRunReason: reason)
+                        scenario: paired.name, name: pair.name, subject: .operation(pair.operation),
+                        v2Step: pair.v2.step, v3Step: pair.v3.step, differences: [], notRunReason: reason)
                 }
+                let events = paired.events.map { pair in
+                    PairOutcome(
+                        scenario: paired.name, name: pair.name, subject: .event(pair.event),
+                        v2Step: pair.v2Step, v3Step: pair.v3Step, differences: [], notRunReason: reason)
+                }
+                return operations + events
             }
             var comparison = PairComparison(mapping: mapping, paired: paired, v2: v2, v3: v3)
-            return paired.pairs.map { pair in
-                var outcome = comparison.compare(pair)
-                outcome.differences = outcome.differences.map { difference in
-                    var judged = difference
-                    let assessed = gate.assess(difference.finding)
-                    judged.allowedBy = assessed.allowedBy
-                    return judged
-                }
-                return outcome
-            }
+            let outcomes = paired.pairs.map { comparison.compare($0) } + paired.events.map { comparison.compare($0) }
+            return outcomes.map(judged)
         }
+    }
+
+    /// `outcome` with each difference marked as allowed by the known-difference entry that covers it.
+    private func judged(_ outcome: PairOutcome) -> PairOutcome {
+        var outcome = outcome
+        outcome.differences = outcome.differences.map { difference in
+            var judged = difference
+            judged.allowedBy = gate.assess(difference.finding).allowedBy
+            return judged
+        }
+        return outcome
     }
 
     /// `report` with the parity of every mapped operation (from its pairs) and event filled in.
@@ -65,16 +66,16 @@ public struct PairedDiff: Sendable {
         report.pairs = outcomes
         for entry in report.operations where entry.v3 != nil {
             report.recordParity(
-                Self.parity(of: outcomes.filter { $0.operation == entry.v2.operationId }),
+                Self.parity(of: outcomes.filter { $0.subject == .operation(entry.v2.operationId) }),
                 operation: entry.v2.operationId)
         }
         for entry in report.events where entry.v3 != nil {
-            report.recordParity(.notRun(reason: eventsNotRunReason), event: entry.v2)
+            report.recordParity(Self.parity(of: outcomes.filter { $0.subject == .event(entry.v2) }), event: entry.v2)
         }
         return report
     }
 
-    /// An operation matches when every pair that ran for it matched.
+    /// An operation or event matches when every pair that ran for it matched.
     static func parity(of outcomes: [PairOutcome]) -> ParityResult {
         guard !outcomes.isEmpty else { return .notRun(reason: "no paired scenario covers it") }
         let ran = outcomes.filter { $0.notRunReason == nil }

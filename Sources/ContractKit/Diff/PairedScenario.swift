@@ -31,6 +31,17 @@ public struct PairedScenario: Sendable, Hashable {
         public var v3: Side
     }
 
+    /// Two `expectDeliveries` steps whose deliveries of one event should agree once the v2 payload is
+    /// translated through the mapping's entry for the event.
+    public struct EventPair: Sendable, Hashable {
+        /// Unique among the file's pairs and event pairs; names it in reports and known differences (`step`).
+        public var name: String
+        /// The mapped v2 event type; the v3 delivery compared is its mapped event (and `where` condition).
+        public var event: String
+        public var v2Step: String
+        public var v3Step: String
+    }
+
     /// Names the file's pairs in reports and in `specs/known-differences.json` (`scenario`).
     public var name: String
     public var description: String
@@ -39,9 +50,11 @@ public struct PairedScenario: Sendable, Hashable {
     /// The scenario names, per version.
     public var v2Scenario: String
     public var v3Scenario: String
-    public var v2Resource: Resource
-    public var v3Resource: Resource
+    /// Needed only by pairs that `find` the created resource in a list.
+    public var v2Resource: Resource?
+    public var v3Resource: Resource?
     public var pairs: [Pair]
+    public var events: [EventPair]
 
     /// Every scenario the pairs read: `(version, name)`.
     public var scenarioNames: [(version: APIVersion, name: String)] {

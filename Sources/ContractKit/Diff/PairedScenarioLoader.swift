@@ -35,7 +35,8 @@ public struct PairedScenarioLoader: Sendable {
     /// Decodes and checks one paired file given as JSON; `file` names it in errors.
     public func load(json: JSONValue, file: String) throws(PairedScenarioError) -> PairedScenario {
         let reader = Reader(file: file)
-        let root = try reader.object(json, at: "", keys: ["name", "description", "scenarios", "resource", "pairs"])
+        let root = try reader.object(
+            json, at: "", keys: ["name", "description", "scenarios", "resource", "pairs", "events"])
         let name = try reader.string(root["name"], at: "/name")
         let description = root["description"]
         guard description == nil || description?.stringValue != nil else {
@@ -46,34 +47,60 @@ public struct PairedScenarioLoader: Sendable {
         let v3Name = try reader.string(names["v3"], at: "/scenarios/v3")
         let v2 = try scenario(.v2, named: v2Name, reader: reader, at: "/scenarios/v2")
         let v3 = try scenario(.v3, named: v3Name, reader: reader, at: "/scenarios/v3")
-        let resources = try reader.object(root["resource"], at: "/resource", keys: ["v2", "v3"])
-        let v2Resource = try resource(resources["v2"], in: v2, reader: reader, at: "/resource/v2")
-        let v3Resource = try resource(resources["v3"], in: v3, reader: reader, at: "/resource/v3")
-        guard let list = root["pairs"]?.arrayValue, !list.isEmpty else {
-            throw reader.fail("/pairs", "missing or empty", "list at least one pair of steps")
+        var v2Resource: PairedScenario.Resource?
+        var v3Resource: PairedScenario.Resource?
+        if root["resource"] != nil {
+            let resources = try reader.object(root["resource"], at: "/resource", keys: ["v2", "v3"])
+            v2Resource = try resource(resources["v2"], in: v2, reader: reader, at: "/resource/v2")
+            v3Resource = try resource(resources["v3"], in: v3, reader: reader, at: "/resource/v3")
         }
+        let pairList = try reader.array(root["pairs"], at: "/pairs")
+        let eventList = try reader.array(root["events"], at: "/events")
+        guard !pairList.isEmpty || !eventList.isEmpty else {
+            throw reader.fail("/pairs", "no pairs and no events", "list at least one pair of steps or of deliveries")
+        }
+        var used: Set<String> = []
         var pairs: [PairedScenario.Pair] = []
-        for (index, value) in list.enumerated() {
+        for (index, value) in pairList.enumerated() {
             let at = "/pairs/\(index)"
             let object = try reader.object(value, at: at, keys: ["name", "operation", "v2", "v3"])
-            let pairName = try reader.string(object["name"], at: at + "/name")
-            guard !pairs.contains(where: { $0.name == pairName }) else {
-                throw reader.fail(at + "/name", "'\(pairName)' is used twice", "give every pair a unique name")
-            }
+            let pairName = try reader.unique(object["name"], at: at + "/name", in: &used)
             let operationHint = "use a v2 operationId that specs/mapping/v2-to-v3.json maps to a v3 operation"
             let operation = try reader.string(object["operation"], at: at + "/operation", hint: operationHint)
             guard let entry = mapping.operation(v2: operation), entry.v3 != nil else {
                 throw reader.fail(at + "/operation", "'\(operation)' is not a mapped v2 operation", operationHint)
             }
-            pairs.append(
+            let pair = PairedScenario.Pair(
+                name: pairName, operation: operation,
+                v2: try side(object["v2"], in: v2, reader: reader, at: at + "/v2"),
+                v3: try side(object["v3"], in: v3, reader: reader, at: at + "/v3"))
+            if pair.v2.find && v2Resource == nil || pair.v3.find && v3Resource == nil {
+                throw reader.fail(
+                    at, "a side uses \"find\" but the file has no \"resource\"",
+                    "add \"resource\" saying where the created id and the list items are")
+            }
+            pairs.append(pair)
+        }
+        var events: [PairedScenario.EventPair] = []
+        for (index, value) in eventList.enumerated() {
+            let at = "/events/\(index)"
+            let object = try reader.object(value, at: at, keys: ["name", "event", "v2", "v3"])
+            let pairName = try reader.unique(object["name"], at: at + "/name", in: &used)
+            let eventHint = "use a v2 event type that specs/mapping/v2-to-v3.json maps to a v3 event"
+            let event = try reader.string(object["event"], at: at + "/event", hint: eventHint)
+            guard let entry = mapping.event(v2: event), entry.v3 != nil else {
+                throw reader.fail(at + "/event", "'\(event)' is not a mapped v2 event type", eventHint)
+            }
+            events.append(
                 .init(
-                    name: pairName, operation: operation,
-                    v2: try side(object["v2"], in: v2, reader: reader, at: at + "/v2"),
-                    v3: try side(object["v3"], in: v3, reader: reader, at: at + "/v3")))
+                    name: pairName, event: event,
+                    v2Step: try deliveryStep(object["v2"], in: v2, reader: reader, at: at + "/v2"),
+                    v3Step: try deliveryStep(object["v3"], in: v3, reader: reader, at: at + "/v3")))
         }
         return PairedScenario(
             name: name, description: description?.stringValue ?? "", file: file,
-            v2Scenario: v2Name, v3Scenario: v3Name, v2Resource: v2Resource, v3Resource: v3Resource, pairs: pairs)
+            v2Scenario: v2Name, v3Scenario: v3Name, v2Resource: v2Resource, v3Resource: v3Resource, pairs: pairs,
+            events: events)
     }
 
     private func scenario(_ version: APIVersion, named name: String, reader: Reader, at pointer: String)
@@ -117,6 +144,22 @@ public struct PairedScenarioLoader: Sendable {
             find: object["find"]?.boolValue ?? false)
     }
 
+    /// A step that receives deliveries, since only those have payloads to compare.
+    private func deliveryStep(_ value: JSONValue?, in scenario: Scenario, reader: Reader, at pointer: String)
+        throws(PairedScenarioError) -> String
+    {
+        let name = try step(value, in: scenario, reader: reader, at: pointer)
+        let receiving = scenario.steps.filter { step in
+            if case .expectDeliveries = step.action { true } else { false }
+        }
+        guard receiving.contains(where: { $0.name == name }) else {
+            throw reader.fail(
+                pointer, "step '\(name)' of '\(scenario.name)' does not expect deliveries",
+                "use a step with \"expectDeliveries\": \(receiving.map(\.name).joined(separator: ", "))")
+        }
+        return name
+    }
+
     private func step(_ value: JSONValue?, in scenario: Scenario, reader: Reader, at pointer: String)
         throws(PairedScenarioError) -> String
     {
@@ -157,6 +200,24 @@ public struct PairedScenarioLoader: Sendable {
                 throw fail(pointer, "missing or not a non-empty string", hint)
             }
             return text
+        }
+
+        /// An optional array: `nil` or absent reads as empty.
+        func array(_ value: JSONValue?, at pointer: String) throws(PairedScenarioError) -> [JSONValue] {
+            guard let value else { return [] }
+            guard let items = value.arrayValue else { throw fail(pointer, "not an array", "write a list") }
+            return items
+        }
+
+        /// A name not used by an earlier pair or event pair of the file.
+        func unique(_ value: JSONValue?, at pointer: String, in names: inout Set<String>)
+            throws(PairedScenarioError) -> String
+        {
+            let name = try string(value, at: pointer)
+            guard names.insert(name).inserted else {
+                throw fail(pointer, "'\(name)' is used twice", "give every pair and event pair a unique name")
+            }
+            return name
         }
 
         func pointer(_ value: JSONValue?, at pointer: String) throws(PairedScenarioError) -> JSONPointer {

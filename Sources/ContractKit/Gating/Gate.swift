@@ -6,7 +6,8 @@
 /// - An expired entry allows nothing; it is itself an error-severity issue, so the run fails until
 ///   the entry is renewed with a new review or removed. Its findings count at their own severity.
 /// - An unexpired entry that matches no finding of the run is *stale*: a warning, so it fails the
-///   run only under `--strict` or `--fail-on warning`.
+///   run only under `--strict` or `--fail-on warning`. `diff.parity` entries are never stale here: their
+///   findings come from the migration diff, not from a run's findings.
 /// - Any harness error (an errored step or scenario) makes the exit code 2: the run is incomplete.
 public struct Gate: Sendable, Hashable {
     public var policy: SeverityPolicy
@@ -52,7 +53,7 @@ public struct Gate: Sendable, Hashable {
                             + "review it and move 'expires' forward, or remove it"
                     )
                 )
-            } else if !findings.contains(where: entry.matches) {
+            } else if entry.rule != .parity, !findings.contains(where: entry.matches) {
                 let severity = policy.adjusted(.warning)
                 issues.append(
                     .init(

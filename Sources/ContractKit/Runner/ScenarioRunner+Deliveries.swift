@@ -45,6 +45,7 @@ extension ScenarioRunner {
 
         var findings: [Finding] = []
         var attempts: [Attempt] = []
+        var deliveries: [DeliveredEvent] = []
         if expectation.expectsNone {
             let reason = expectation.reason ?? "the scenario expects no delivery on \(expectation.path)"
             findings = DeliveryEnvelopeCheck.unexpected(received, reason: reason)
@@ -60,7 +61,14 @@ extension ScenarioRunner {
                     )
                 )
             }
-            attempts = Self.schedule(DeliveryTimeline(received, timeScale: harness.timeScale))
+            let timeline = DeliveryTimeline(received, timeScale: harness.timeScale)
+            attempts = Self.schedule(timeline)
+            deliveries = timeline.series.compactMap { series in
+                guard let first = series.attempts.first, let payload = try? JSONParser.parse(first.body) else {
+                    return nil
+                }
+                return DeliveredEvent(eventType: series.eventType, payload: payload)
+            }
         } else {
             let error = HarnessError(
                 .invalidScenario,
@@ -77,6 +85,7 @@ extension ScenarioRunner {
             status: failed ? .failed : .passed,
             attempts: attempts,
             findings: findings,
+            deliveries: deliveries,
             duration: clock.uptime - started
         )
         return StepOutcome(result: result, breaks: false)

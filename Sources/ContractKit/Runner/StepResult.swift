@@ -24,6 +24,8 @@ public struct StepResult: Sendable, Hashable {
     public var attempts: [Attempt]
     /// Every finding of the step, with ``Finding/location`` filled in.
     public var findings: [Finding]
+    /// For an `expectDeliveries` step, the first attempt of each event received, in arrival order.
+    public var deliveries: [DeliveredEvent]
     public var duration: Duration
 
     public init(
@@ -33,6 +35,7 @@ public struct StepResult: Sendable, Hashable {
         response: TransportResponse? = nil,
         attempts: [Attempt] = [],
         findings: [Finding] = [],
+        deliveries: [DeliveredEvent] = [],
         duration: Duration = .zero
     ) {
         self.name = name
@@ -41,6 +44,7 @@ public struct StepResult: Sendable, Hashable {
         self.response = response
         self.attempts = attempts
         self.findings = findings
+        self.deliveries = deliveries
         self.duration = duration
     }
 }

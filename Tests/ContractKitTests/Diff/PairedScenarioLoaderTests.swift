@@ -54,9 +54,7 @@ struct PairedScenarioLoaderTests {
     }
 
     @Test func loadsTheCommittedPairedFile() throws {
-        let paired = try Self.loader.get().load(directory: Self.pairedDirectory)
-        #expect(paired.map(\.file) == ["paired/webhook-subscriptions.json"])
-        let file = try #require(paired.first)
+        let file = try Self.loader.get().load(json: Self.committedJSON(), file: "paired/webhook-subscriptions.json")
         #expect(file.name == "webhook subscriptions")
         #expect(file.description.hasPrefix("Create, read, list, update"))
         #expect(file.v2Scenario == "migration parity")
@@ -142,7 +140,7 @@ struct PairedScenarioLoaderTests {
 
     @Test(
         arguments: [
-            BadInput("/typo", 1, "unknown key", "allowed are description, name, pairs, resource, scenarios"),
+            BadInput("/typo", 1, "unknown key", "allowed are description, events, name, pairs, resource, scenarios"),
             BadInput("/name", nil, "missing or not a non-empty string", "write a name"),
             BadInput("/name", "", "missing or not a non-empty string", "write a name"),
             BadInput("/description", 5, "must be a string", "write a sentence or two, or leave it out"),
@@ -157,7 +155,10 @@ struct PairedScenarioLoaderTests {
             BadInput(
                 "/scenarios/v3", "retries after 5xx", "no v3 scenario is named 'retries after 5xx'",
                 "use the \"name\" of a file in specs/scenarios/v3/"),
-            BadInput("/resource", nil, "missing or not an object", formatHint),
+            BadInput(
+                "/resource", nil, field: "/pairs/1", "a side uses \"find\" but the file has no \"resource\"",
+                "add \"resource\" saying where the created id and the list items are"),
+            BadInput("/resource", "create", "missing or not an object", formatHint),
             BadInput("/resource/v3", "create", "missing or not an object", formatHint),
             BadInput("/resource/v2/ids", "/id", "unknown key", "allowed are id, list, step"),
             BadInput(
@@ -178,13 +179,13 @@ struct PairedScenarioLoaderTests {
 
     @Test(
         arguments: [
-            BadInput("/pairs", nil, "missing or empty", "list at least one pair of steps"),
-            BadInput("/pairs", [], "missing or empty", "list at least one pair of steps"),
-            BadInput("/pairs", ["name": "create"], "missing or empty", "list at least one pair of steps"),
+            BadInput("/pairs", nil, "no pairs and no events", "list at least one pair of steps or of deliveries"),
+            BadInput("/pairs", [], "no pairs and no events", "list at least one pair of steps or of deliveries"),
+            BadInput("/pairs", ["name": "create"], "not an array", "write a list"),
             BadInput("/pairs/0", "create", "missing or not an object", formatHint),
             BadInput("/pairs/0/steps", ["create"], "unknown key", "allowed are name, operation, v2, v3"),
             BadInput("/pairs/0/name", nil, "missing or not a non-empty string", "write a name"),
-            BadInput("/pairs/1/name", "create", "'create' is used twice", "give every pair a unique name"),
+            BadInput("/pairs/1/name", "create", "'create' is used twice", "give every pair and event pair a unique name"),
             BadInput(
                 "/pairs/0/operation", nil, "missing or not a non-empty string",
                 "use a v2 operationId that specs/mapping/v2-to-v3.json maps to a v3 operation"),

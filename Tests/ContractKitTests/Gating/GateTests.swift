@@ -82,6 +82,18 @@ struct GateTests {
         #expect(strict.verdict(findings: [], harnessErrorCount: 0).exitCode == .failed)
     }
 
+    /// A run's findings never include the migration diff's, so a parity entry would always look stale.
+    @Test func aParityEntryIsNeverStaleInARun() {
+        let parity = Self.entry("KD-parity", rule: .parity, scenario: "webhook deliveries", expires: Self.today)
+        let strict = Gate(policy: .init(isStrict: true), knownDifferences: .init(entries: [parity]), today: Self.today)
+        let verdict = strict.verdict(findings: [], harnessErrorCount: 0)
+        #expect(verdict.entryIssues.isEmpty)
+        #expect(verdict.exitCode == .passed)
+        let tomorrow = CalendarDate(year: 2026, month: 6, day: 16)
+        let expired = Gate(knownDifferences: .init(entries: [parity]), today: tomorrow)
+        #expect(expired.verdict(findings: [], harnessErrorCount: 0).entryIssues.map(\.kind) == [.expired])
+    }
+
     @Test func harnessErrorsWinOverFindings() {
         let verdict = Gate(today: Self.today).verdict(findings: [Self.finding(.responseSchema)], harnessErrorCount: 1)
         #expect(verdict.exitCode == .configurationError)
