@@ -65,11 +65,10 @@ public struct PairedScenarioLoader: Sendable {
             let at = "/pairs/\(index)"
             let object = try reader.object(value, at: at, keys: ["name", "operation", "v2", "v3"])
             let pairName = try reader.unique(object["name"], at: at + "/name", in: &used)
-            let operationHint = "use a v2 operationId that specs/mapping/v2-to-v3.json maps to a v3 operation"
-            let operation = try reader.string(object["operation"], at: at + "/operation", hint: operationHint)
-            guard let entry = mapping.operation(v2: operation), entry.v3 != nil else {
-                throw reader.fail(at + "/operation", "'\(operation)' is not a mapped v2 operation", operationHint)
-            }
+            let operation = try reader.mappedName(
+                object["operation"], at: at + "/operation", kind: "operation",
+                hint: "use a v2 operationId that specs/mapping/v2-to-v3.json maps to a v3 operation"
+            ) { mapping.operation(v2: $0)?.v3 != nil }
             let pair = PairedScenario.Pair(
                 name: pairName, operation: operation,
                 v2: try side(object["v2"], in: v2, reader: reader, at: at + "/v2"),
@@ -86,11 +85,10 @@ public struct PairedScenarioLoader: Sendable {
             let at = "/events/\(index)"
             let object = try reader.object(value, at: at, keys: ["name", "event", "v2", "v3"])
             let pairName = try reader.unique(object["name"], at: at + "/name", in: &used)
-            let eventHint = "use a v2 event type that specs/mapping/v2-to-v3.json maps to a v3 event"
-            let event = try reader.string(object["event"], at: at + "/event", hint: eventHint)
-            guard let entry = mapping.event(v2: event), entry.v3 != nil else {
-                throw reader.fail(at + "/event", "'\(event)' is not a mapped v2 event type", eventHint)
-            }
+            let event = try reader.mappedName(
+                object["event"], at: at + "/event", kind: "event type",
+                hint: "use a v2 event type that specs/mapping/v2-to-v3.json maps to a v3 event"
+            ) { mapping.event(v2: $0)?.v3 != nil }
             events.append(
                 .init(
                     name: pairName, event: event,
@@ -200,6 +198,19 @@ public struct PairedScenarioLoader: Sendable {
                 throw fail(pointer, "missing or not a non-empty string", hint)
             }
             return text
+        }
+
+        /// A v2 operationId or event type (`kind`) that `isMapped` accepts.
+        func mappedName(
+            _ value: JSONValue?,
+            at pointer: String,
+            kind: String,
+            hint: String,
+            isMapped: (String) -> Bool
+        ) throws(PairedScenarioError) -> String {
+            let name = try string(value, at: pointer, hint: hint)
+            guard isMapped(name) else { throw fail(pointer, "'\(name)' is not a mapped v2 \(kind)", hint) }
+            return name
         }
 
         /// An optional array: `nil` or absent reads as empty.
