@@ -50,7 +50,9 @@ extension ScenarioRunner {
             let reason = expectation.reason ?? "the scenario expects no delivery on \(expectation.path)"
             findings = DeliveryEnvelopeCheck.unexpected(received, reason: reason)
         } else if let subscription = webhooks.subscriptions[expectation.path] {
-            findings = check(received, subscription: subscription, version: scenario.version, harness: harness)
+            let timeline = DeliveryTimeline(received, timeScale: harness.timeScale)
+            findings = check(
+                received, timeline: timeline, subscription: subscription, version: scenario.version, harness: harness)
             if received.isEmpty {
                 findings.append(
                     Finding(
@@ -61,7 +63,6 @@ extension ScenarioRunner {
                     )
                 )
             }
-            let timeline = DeliveryTimeline(received, timeScale: harness.timeScale)
             attempts = Self.schedule(timeline)
             deliveries = timeline.series.compactMap { series in
                 guard let first = series.attempts.first, let payload = try? JSONParser.parse(first.body) else {
@@ -93,6 +94,7 @@ extension ScenarioRunner {
 
     private func check(
         _ received: [ReceivedDelivery],
+        timeline: DeliveryTimeline,
         subscription: DeliverySubscription,
         version: APIVersion,
         harness: WebhookHarness
@@ -100,7 +102,7 @@ extension ScenarioRunner {
         let policy = harness.policies[version] ?? .documented
         return harness.signatureCheck(version).check(received, secret: subscription.secret).findings
             + (harness.envelopeChecks[version]?.check(received, subscription: subscription) ?? [])
-            + DeliveryTimeline(received, timeScale: harness.timeScale).findings(policy: policy)
+            + timeline.findings(policy: policy)
     }
 
     /// Each delivery as an attempt: its answer, then the real-time wait until the next attempt of the
